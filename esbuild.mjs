@@ -1,0 +1,63 @@
+// Builds the two bundles: the extension host bundle (Node, CommonJS, `vscode` external) and the
+// webview page script (browser, IIFE). Flags: --production minifies and writes metafiles with sizes;
+// --watch rebuilds on change.
+import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const bundles = [
+  {
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview/main.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+];
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: production ? 'none' : 'inline',
+  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+};
+
+/** Prints each bundle's size in KB and, in production, writes the metafile next to it. */
+function report(result, options) {
+  for (const [file, info] of Object.entries(result.metafile.outputs)) {
+    if (file.endsWith('.map')) continue;
+    console.log(`${file}: ${(info.bytes / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
+  }
+  if (production) {
+    mkdirSync('dist/meta', { recursive: true });
+    const name = options.outfile.replace(/^dist\//, '').replace(/[/.]/g, '-');
+    writeFileSync(`dist/meta/${name}.meta.json`, JSON.stringify(result.metafile));
+  }
+}
+
+if (watch) {
+  for (const options of bundles) {
+    const ctx = await esbuild.context({ ...common, ...options });
+    await ctx.watch();
+  }
+  console.log('esbuild: watching for changes');
+} else {
+  for (const options of bundles) {
+    const result = await esbuild.build({ ...common, ...options });
+    report(result, options);
+  }
+}
