@@ -1,0 +1,77 @@
+/**
+ * FTP arithmetic: a test's result from its average output, the baseline FTP a ride was based on, and
+ * Peloton's seven power zones. All values in watts, rounded to whole watts.
+ */
+
+/** The share of a 20-minute test's average output that counts as FTP. */
+export const FTP_FACTOR = 0.95;
+
+/** How a workout's baseline FTP was set: `ftp_info.ftp_source` of GET /api/workout/{id}. */
+export type FtpSource = 'ftp_workout_source' | 'ftp_manual_source' | 'ftp_estimated_source';
+
+/** The known `ftp_source` values. */
+export const FTP_SOURCES: readonly FtpSource[] = ['ftp_workout_source', 'ftp_manual_source', 'ftp_estimated_source'];
+
+/**
+ * The FTP result of an FTP test: `round(avgOutput × 0.95)`, in watts.
+ * @param avgOutput the test's average output in watts (performance graph, slug `avg_output`).
+ */
+export function calculatedFtp(avgOutput: number): number {
+  return Math.round(avgOutput * FTP_FACTOR);
+}
+
+/**
+ * The baseline FTP a ride's power zones were based on, from its `ftp_info` (GET /api/workout/{id}):
+ * `ftp` as is for `ftp_workout_source` and `ftp_estimated_source`; `round(ftp × 0.95)` for
+ * `ftp_manual_source`, where Peloton stores the 20-minute average entered by hand (peloton-to-garmin #287);
+ * null when `ftp` is 0 or null (a rider's first test has no baseline) or the source is unknown.
+ */
+export function baselineFtp(ftpInfo: { ftp: number | null; ftp_source?: string | null }): number | null {
+  const { ftp, ftp_source: source } = ftpInfo;
+  if (ftp == null || ftp <= 0) return null;
+  switch (source) {
+    case 'ftp_workout_source':
+    case 'ftp_estimated_source':
+      return Math.round(ftp);
+    case 'ftp_manual_source':
+      return calculatedFtp(ftp);
+    default:
+      return null;
+  }
+}
+
+/** One power zone: `zone` 1–7, its name, and its watt range (`maxWatts` null for zone 7, open-ended). */
+export interface PowerZone {
+  zone: number;
+  name: string;
+  minWatts: number;
+  maxWatts: number | null;
+}
+
+/** Peloton's seven zones as upper bounds in % of FTP (Z1 0–55, Z2 56–75, … Z7 above 150). */
+const ZONES: ReadonlyArray<{ name: string; upperPercent: number | null }> = [
+  { name: 'Active Recovery', upperPercent: 55 },
+  { name: 'Endurance', upperPercent: 75 },
+  { name: 'Tempo', upperPercent: 90 },
+  { name: 'Threshold', upperPercent: 105 },
+  { name: 'VO2 Max', upperPercent: 120 },
+  { name: 'Anaerobic Capacity', upperPercent: 150 },
+  { name: 'Neuromuscular Power', upperPercent: null },
+];
+
+/**
+ * Peloton's seven power zones for an FTP. Rule: a zone's top is `round(ftp × upper% / 100)` watts and the
+ * next zone starts one watt above it; zone 1 starts at 0 W and zone 7 has no top.
+ * @param ftp watts, > 0.
+ * @throws {RangeError} when `ftp` is not a positive finite number.
+ */
+export function powerZones(ftp: number): PowerZone[] {
+  if (!Number.isFinite(ftp) || ftp <= 0) throw new RangeError(`FTP must be a positive number of watts, got ${ftp}`);
+  let minWatts = 0;
+  return ZONES.map(({ name, upperPercent }, i) => {
+    const maxWatts = upperPercent === null ? null : Math.round((ftp * upperPercent) / 100);
+    const zone = { zone: i + 1, name, minWatts, maxWatts };
+    if (maxWatts !== null) minWatts = maxWatts + 1;
+    return zone;
+  });
+}

@@ -1,0 +1,204 @@
+/**
+ * The FTP chain walker. Peloton keeps no FTP history: GET /api/me names the workout of the FTP test
+ * that set the current FTP (`cycling_ftp_workout_id`), and each workout's `ftp_info.ftp_workout_id`
+ * names the test before it. Walking that linked list, newest to oldest, is the history.
+ */
+import type { PelotonApi } from './api';
+import { PelotonApiError, PelotonSchemaError, isAbortError } from './errors';
+import { baselineFtp, calculatedFtp } from './ftp';
+import { averageOutput, type PelotonMe, type PerformanceGraph, type Workout } from './schemas';
+
+/** Default largest number of FTP tests one walk returns. */
+export const DEFAULT_MAX_TESTS = 50;
+
+/** One FTP test of the history. Watts are whole watts; times Unix seconds. */
+export interface FtpTest {
+  /** Peloton's workout id (GET /api/workout/{id}). */
+  workoutId: string;
+  /** When the ride started (`start_time`, else `created_at`), Unix seconds. */
+  takenAt: number;
+  /** `ride.title`, e.g. "20 min FTP Test Ride"; null when the ride was not joined. */
+  rideTitle: string | null;
+  /** `ride.instructor.name`; null when unknown. */
+  instructor: string | null;
+  /** Average output in watts (performance graph, slug `avg_output`); null when there is none. */
+  avgOutput: number | null;
+  /** The test's result, `round(avgOutput × 0.95)` watts; null without an average output. */
+  calculatedFtp: number | null;
+  /** The FTP going into the ride (see `baselineFtp` in ftp.ts); null for a first test. */
+  baselineFtp: number | null;
+  /** `ftp_info.ftp_source` as Peloton gave it. */
+  baselineSource: string | null;
+  /** `ftp_info.ftp` as Peloton stored it (watts; a 20-minute average for the manual source). */
+  rawBaseline: number | null;
+  /** `ftp_info.ftp_workout_id`: the FTP test that set the baseline, i.e. the next (older) link. */
+  previousTestId: string | null;
+  /** What could not be read for this test, e.g. "no performance graph for workout X (404)". */
+  warnings: string[];
+}
+
+/** The rider's FTP as GET /api/me reports it (watts). */
+export interface RiderFtp {
+  userId: string;
+  username: string;
+  /** `cycling_ftp`; 0 or null when unset. */
+  currentFtp: number | null;
+  /** `cycling_ftp_source`. */
+  currentFtpSource: string | null;
+  /** `estimated_cycling_ftp`, Peloton's estimate. */
+  estimatedFtp: number | null;
+  /** `cycling_ftp_workout_id`: where the chain starts. */
+  currentFtpWorkoutId: string | null;
+}
+
+/**
+ * Why a walk stopped: `end` (a test with no previous test), `cycle` (a link pointed back to a test already
+ * visited), `limit` (maxTests reached with more behind), `aborted` (the signal fired), `known` (met a test
+ * `isKnown` recognised: the rest of the chain is already stored), `missing` (a link named a workout
+ * Peloton answered 404 for).
+ */
+export type StopReason = 'end' | 'cycle' | 'limit' | 'aborted' | 'known' | 'missing';
+
+/** What a walk found: tests newest first. */
+export interface FtpChainResult {
+  rider: RiderFtp;
+  tests: FtpTest[];
+  /** Everything worth telling the rider, walk-level and per test. */
+  warnings: string[];
+  stoppedBecause: StopReason;
+  /** The workout id at which the walk stopped for `known`, `cycle`, `limit` or `missing`; else null. */
+  stoppedAt: string | null;
+}
+
+/** Options of {@link walkFtpChain}. */
+export interface WalkOptions {
+  /** At most this many tests (default 50). */
+  maxTests?: number;
+  /** Cancels the walk; the tests found so far come back with `stoppedBecause: 'aborted'`. */
+  signal?: AbortSignal;
+  /** Told of each test as soon as it is known (for progress), with its 0-based position. */
+  onTest?: (test: FtpTest, index: number) => void;
+  /** Returns true for a workout id already stored: the walk stops there (`known`) without fetching it. */
+  isKnown?: (workoutId: string) => boolean;
+}
+
+/** The part of the API the walker uses. */
+export type FtpChainApi = Pick<PelotonApi, 'getMe' | 'getWorkout' | 'getPerformanceGraph'>;
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/** The rider's FTP fields from GET /api/me. */
+export function riderFtp(me: PelotonMe): RiderFtp {
+  return {
+    userId: me.id,
+    username: me.username,
+    currentFtp: me.cycling_ftp ?? null,
+    currentFtpSource: me.cycling_ftp_source ?? null,
+    estimatedFtp: me.estimated_cycling_ftp ?? null,
+    currentFtpWorkoutId: me.cycling_ftp_workout_id || null,
+  };
+}
+
+/**
+ * Walks the rider's FTP tests from GET /api/me's `cycling_ftp_workout_id` back through each workout's
+ * `ftp_info.ftp_workout_id`. For each link it fetches GET /api/workout/{id} and
+ * GET /api/workout/{id}/performance_graph concurrently, so a walk of N tests costs 1 + 2N requests in
+ * N + 1 round trips. It stops at a null or empty link, at a link already visited (any cycle), at
+ * `maxTests`, at a test `isKnown` recognises, at a workout that answers 404, or on abort.
+ * A missing performance graph (404, or no `avg_output`) gives a test without a result and a warning.
+ * @throws {PelotonAuthError} on 401; the typed error of GET /api/me when it fails; any other API,
+ *   schema or network error of a workout (the tests found so far have been reported through `onTest`);
+ *   an `AbortError` only when aborted before /api/me answered.
+ */
+export async function walkFtpChain(api: FtpChainApi, options: WalkOptions = {}): Promise<FtpChainResult> {
+  const maxTests = options.maxTests ?? DEFAULT_MAX_TESTS;
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const rider = riderFtp(await api.getMe(signal));
+  const tests: FtpTest[] = [];
+  const warnings: string[] = [];
+  const visited = new Set<string>();
+  const finish = (stoppedBecause: StopReason, stoppedAt: string | null = null): FtpChainResult => ({
+    rider,
+    tests,
+    warnings: [...warnings, ...tests.flatMap((t) => t.warnings)],
+    stoppedBecause,
+    stoppedAt,
+  });
+
+  let next = rider.currentFtpWorkoutId;
+  if (!next) warnings.push('Peloton names no FTP test for this account (cycling_ftp_workout_id is empty).');
+  while (next) {
+    if (visited.has(next)) {
+      warnings.push(`The chain points back to workout ${next}, already listed: stopped there.`);
+      return finish('cycle', next);
+    }
+    if (options.isKnown?.(next)) return finish('known', next);
+    if (tests.length >= maxTests) {
+      warnings.push(`Stopped after ${maxTests} FTP tests; older tests were not fetched (setting pelotonFtp.maxChainLength).`);
+      return finish('limit', next);
+    }
+    if (signal?.aborted) return finish('aborted');
+    visited.add(next);
+    const workoutId = next;
+    const graphPromise = settle(api.getPerformanceGraph(workoutId, signal));
+    const workout = await settle(api.getWorkout(workoutId, signal));
+    const graph = await graphPromise;
+    if (!workout.ok) {
+      if (isAbortError(workout.error)) return finish('aborted');
+      if (workout.error instanceof PelotonApiError && workout.error.status === 404) {
+        warnings.push(`Workout ${workoutId} was not found (404): the history ends there.`);
+        return finish('missing', workoutId);
+      }
+      throw workout.error;
+    }
+    if (!graph.ok && isAbortError(graph.error)) return finish('aborted');
+    const test = toFtpTest(workoutId, workout.value, graph);
+    tests.push(test);
+    options.onTest?.(test, tests.length - 1);
+    next = test.previousTestId;
+  }
+  return finish('end');
+}
+
+/** Builds one FtpTest from a workout and its (possibly failed) performance graph. */
+function toFtpTest(workoutId: string, workout: Workout, graph: Settled<PerformanceGraph>): FtpTest {
+  const warnings: string[] = [];
+  let avgOutput: number | null = null;
+  if (graph.ok) {
+    avgOutput = averageOutput(graph.value);
+    if (avgOutput === null) warnings.push(`No average output in the performance graph of workout ${workoutId}.`);
+  } else if (graph.error instanceof PelotonApiError && graph.error.status === 404) {
+    warnings.push(`No performance graph for workout ${workoutId} (404).`);
+  } else if (graph.error instanceof PelotonSchemaError) {
+    warnings.push(`The performance graph of workout ${workoutId} could not be read (${graph.error.path || 'not JSON'}).`);
+  } else {
+    throw graph.error;
+  }
+  const info = workout.ftp_info ?? null;
+  const source = info?.ftp_source ?? null;
+  const baseline = info ? baselineFtp(info) : null;
+  if (info && info.ftp != null && info.ftp > 0 && baseline === null) {
+    warnings.push(`Workout ${workoutId} has a baseline of ${info.ftp} W from an unknown source "${source}": not shown.`);
+  }
+  return {
+    workoutId,
+    takenAt: workout.start_time ?? workout.created_at,
+    rideTitle: workout.ride?.title ?? null,
+    instructor: workout.ride?.instructor?.name ?? null,
+    avgOutput,
+    calculatedFtp: avgOutput === null ? null : calculatedFtp(avgOutput),
+    baselineFtp: baseline,
+    baselineSource: source,
+    rawBaseline: info?.ftp ?? null,
+    previousTestId: info?.ftp_workout_id || null,
+    warnings,
+  };
+}

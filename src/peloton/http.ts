@@ -1,0 +1,98 @@
+/**
+ * One HTTP exchange on undici, shared by the API client and the token refresh: a timeout on every
+ * request, a cap on the body size, and network failures wrapped with the URL (never a token: tokens
+ * travel only in headers and form bodies, which are never put into messages).
+ */
+import { request, type Dispatcher } from 'undici';
+import { PelotonNetworkError, isAbortError } from './errors';
+
+/** Default time limit of one request, headers and body together (milliseconds). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Default largest body read (bytes): a long ride's performance graph is a few hundred KB. */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** What `sendRequest` sends. Header names lower-case. */
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** The caller's cancellation; aborting it rejects with an `AbortError`. */
+  signal?: AbortSignal;
+  /** Time limit for the whole exchange, milliseconds. */
+  timeoutMs?: number;
+  /** Largest body read, bytes; a larger body fails with a {@link PelotonNetworkError}. */
+  maxBodyBytes?: number;
+  /** undici Dispatcher (an Agent, a MockAgent in tests); the global dispatcher when absent. */
+  dispatcher?: Dispatcher;
+}
+
+/** What came back: the status, the headers (lower-case names) and the body decoded as UTF-8. */
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  /** Body size in bytes. */
+  bytes: number;
+}
+
+/**
+ * Sends one request and reads the whole body.
+ * @throws {PelotonNetworkError} on connection failure, timeout or a body over `maxBodyBytes`.
+ * @throws an `AbortError` (DOMException) when `signal` aborts.
+ */
+export async function sendRequest(req: HttpRequest): Promise<HttpResponse> {
+  const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBodyBytes = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  try {
+    const res = await request(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      signal,
+      dispatcher: req.dispatcher,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    for await (const chunk of res.body) {
+      const buf = chunk as Buffer;
+      bytes += buf.length;
+      if (bytes > maxBodyBytes) {
+        res.body.destroy();
+        throw new PelotonNetworkError(req.url, `the response is larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MB`);
+      }
+      chunks.push(buf);
+    }
+    return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), bytes };
+  } catch (error) {
+    if (error instanceof PelotonNetworkError) throw error;
+    if (req.signal?.aborted) throw req.signal.reason instanceof Error && isAbortError(req.signal.reason) ? req.signal.reason : new DOMException('The operation was aborted', 'AbortError');
+    if (timeout.aborted) throw new PelotonNetworkError(req.url, `no answer within ${timeoutMs / 1000} s`, { cause: error });
+    throw new PelotonNetworkError(req.url, describeNetworkError(error), { cause: error });
+  }
+}
+
+/** A short, token-free description of an undici or socket error, e.g. `connection reset (ECONNRESET)`. */
+function describeNetworkError(error: unknown): string {
+  const err = error as { code?: string; message?: string; cause?: { code?: string } } | undefined;
+  const code = err?.code ?? err?.cause?.code;
+  switch (code) {
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return `the connection was reset (${code})`;
+    case 'ECONNREFUSED':
+      return 'the connection was refused (ECONNREFUSED)';
+    case 'ENOTFOUND':
+      return 'the host name was not found (ENOTFOUND)';
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `the server took too long to answer (${code})`;
+    default:
+      return code ? `${err?.message ?? 'network error'} (${code})` : (err?.message ?? 'network error');
+  }
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { baselineFtp, calculatedFtp, powerZones } from '../../src/peloton/ftp';
+
+describe('FTP arithmetic', () => {
+  it('the worked example: 193 W → 183 W, 185 W → 176 W', () => {
+    assert.equal(calculatedFtp(193), 183);
+    assert.equal(calculatedFtp(185), 176);
+  });
+
+  it('rounds to the nearest watt (0.95 × 190 = 180.5 → 181)', () => {
+    assert.equal(calculatedFtp(190), 181);
+    assert.equal(calculatedFtp(98), 93);
+  });
+
+  it('baseline by source: workout and estimated as stored, manual × 0.95', () => {
+    assert.equal(baselineFtp({ ftp: 183, ftp_source: 'ftp_workout_source' }), 183);
+    assert.equal(baselineFtp({ ftp: 154, ftp_source: 'ftp_estimated_source' }), 154);
+    assert.equal(baselineFtp({ ftp: 243, ftp_source: 'ftp_manual_source' }), 231);
+  });
+
+  it('no baseline for a first test (0 or null) or an unknown source', () => {
+    assert.equal(baselineFtp({ ftp: 0, ftp_source: null }), null);
+    assert.equal(baselineFtp({ ftp: null, ftp_source: 'ftp_workout_source' }), null);
+    assert.equal(baselineFtp({ ftp: 200, ftp_source: 'ftp_from_the_future' }), null);
+  });
+
+  it("power zones: Peloton's seven bands for 200 W", () => {
+    assert.deepEqual(
+      powerZones(200).map((z) => [z.zone, z.minWatts, z.maxWatts]),
+      [
+        [1, 0, 110],
+        [2, 111, 150],
+        [3, 151, 180],
+        [4, 181, 210],
+        [5, 211, 240],
+        [6, 241, 300],
+        [7, 301, null],
+      ],
+    );
+  });
+
+  it('power zones: contiguous and increasing for any FTP', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 2000 }), (ftp) => {
+        const zones = powerZones(ftp);
+        assert.equal(zones.length, 7);
+        for (let i = 1; i < zones.length; i++) {
+          assert.equal(zones[i]!.minWatts, zones[i - 1]!.maxWatts! + 1);
+          assert.ok(zones[i]!.minWatts <= (zones[i]!.maxWatts ?? Infinity));
+        }
+      }),
+    );
+  });
+
+  it('power zones refuse a non-positive FTP', () => {
+    assert.throws(() => powerZones(0), RangeError);
+  });
+});
