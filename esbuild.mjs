@@ -7,6 +7,22 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * undici's HTTP/1 parser ships twice as WebAssembly: with SIMD (always used on Node 20+ on x64 and arm64)
+ * and a fallback for CPUs without it (~72 KB). The fallback is replaced by a module that fails clearly,
+ * keeping the extension bundle within its size budget.
+ */
+const dropLlhttpFallback = {
+  name: 'drop-llhttp-fallback',
+  setup(build) {
+    build.onResolve({ filter: /llhttp-wasm\.js$/ }, (args) => ({ path: args.path, namespace: 'llhttp-fallback' }));
+    build.onLoad({ filter: /.*/, namespace: 'llhttp-fallback' }, () => ({
+      contents: "throw new Error('Peloton FTP History needs WebAssembly SIMD, which this Node.js build lacks.');",
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   {
@@ -16,6 +32,7 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [dropLlhttpFallback],
   },
   {
     entryPoints: ['src/webview/main.ts'],

@@ -47,10 +47,10 @@ export interface PelotonApiOptions {
   /** Returns the current access token (a JWT); called before every request. */
   getAccessToken: () => string | Promise<string>;
   /**
-   * Called at most once per request after a 401; resolves true when a new access token was obtained,
-   * and the request is then sent once more. Without it a 401 fails at once.
+   * Called at most once per request after a 401, with the token that was refused; resolves true when a
+   * newer access token is available, and the request is then sent once more. Without it a 401 fails at once.
    */
-  onUnauthorized?: () => Promise<boolean>;
+  onUnauthorized?: (refusedToken: string) => Promise<boolean>;
   /** undici Dispatcher (tests pass a MockAgent); the global dispatcher when absent. */
   dispatcher?: Dispatcher;
   /** Time limit of one request, milliseconds (default 30 000). */
@@ -98,7 +98,7 @@ export class PelotonApi {
   private async getJson<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal, query = ''): Promise<z.infer<S>> {
     const endpoint = `GET ${path}`;
     let res = await this.send(path + query, signal);
-    if (res.status === 401 && this.options.onUnauthorized && (await this.options.onUnauthorized())) {
+    if (res.status === 401 && this.options.onUnauthorized && (await this.options.onUnauthorized(res.token))) {
       res = await this.send(path + query, signal);
     }
     if (res.status === 401) {
@@ -112,7 +112,7 @@ export class PelotonApi {
     return parsePayload(schema, res.text, endpoint);
   }
 
-  private async send(pathAndQuery: string, signal?: AbortSignal): Promise<HttpResponse> {
+  private async send(pathAndQuery: string, signal?: AbortSignal): Promise<HttpResponse & { token: string }> {
     const token = await this.options.getAccessToken();
     const url = new URL(pathAndQuery, this.options.baseUrl).toString();
     const started = performance.now();
@@ -135,7 +135,7 @@ export class PelotonApi {
       });
       status = res.status;
       bytes = res.bytes;
-      return res;
+      return { ...res, token };
     } finally {
       this.options.onExchange?.({
         method: 'GET',

@@ -1,12 +1,14 @@
 /**
- * One HTTP exchange on undici, shared by the API client and the token refresh: a timeout on every
- * request, a cap on the body size, and network failures wrapped with the URL (never a token: tokens
- * travel only in headers and form bodies, which are never put into messages).
+ * One HTTP exchange on undici, shared by the API client and the token refresh: timeouts on headers and
+ * on the body, a cap on the body size, retries by the dispatcher (see dispatcher.ts), and network
+ * failures wrapped with the URL (never a token: tokens travel only in headers and form bodies, which are
+ * never put into messages).
  */
-import { request, type Dispatcher } from 'undici';
 import { PelotonNetworkError, isAbortError } from './errors';
+import { createPelotonDispatcher, type RetryListener } from './dispatcher';
+import { request, type Dispatcher } from './undici';
 
-/** Default time limit of one request, headers and body together (milliseconds). */
+/** Default time limit for the headers, and between body chunks, of one try (milliseconds). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Default largest body read (bytes): a long ride's performance graph is a few hundred KB. */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -17,14 +19,16 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
-  /** The caller's cancellation; aborting it rejects with an `AbortError`. */
+  /** The caller's cancellation; aborting it rejects with an `AbortError`, also during a retry wait. */
   signal?: AbortSignal;
-  /** Time limit for the whole exchange, milliseconds. */
+  /** Time limit for the headers and between body chunks of each try, milliseconds. */
   timeoutMs?: number;
   /** Largest body read, bytes; a larger body fails with a {@link PelotonNetworkError}. */
   maxBodyBytes?: number;
-  /** undici Dispatcher (an Agent, a MockAgent in tests); the global dispatcher when absent. */
+  /** Dispatcher to use (one from `createPelotonDispatcher`); a shared default with retries when absent. */
   dispatcher?: Dispatcher;
+  /** Told of each retry. */
+  onRetry?: RetryListener;
 }
 
 /** What came back: the status, the headers (lower-case names) and the body decoded as UTF-8. */
@@ -36,6 +40,8 @@ export interface HttpResponse {
   bytes: number;
 }
 
+let defaultDispatcher: Dispatcher | undefined;
+
 /**
  * Sends one request and reads the whole body.
  * @throws {PelotonNetworkError} on connection failure, timeout or a body over `maxBodyBytes`.
@@ -44,17 +50,16 @@ export interface HttpResponse {
 export async function sendRequest(req: HttpRequest): Promise<HttpResponse> {
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBodyBytes = req.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  const dispatcher = req.dispatcher ?? (defaultDispatcher ??= createPelotonDispatcher());
   try {
-    const res = await request(req.url, {
+    const res = await request(dispatcher, req.url, {
       method: req.method,
       headers: req.headers,
       body: req.body,
-      signal,
-      dispatcher: req.dispatcher,
+      signal: req.signal,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
+      onRetry: req.onRetry,
     });
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -70,13 +75,15 @@ export async function sendRequest(req: HttpRequest): Promise<HttpResponse> {
     return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), bytes };
   } catch (error) {
     if (error instanceof PelotonNetworkError) throw error;
-    if (req.signal?.aborted) throw req.signal.reason instanceof Error && isAbortError(req.signal.reason) ? req.signal.reason : new DOMException('The operation was aborted', 'AbortError');
-    if (timeout.aborted) throw new PelotonNetworkError(req.url, `no answer within ${timeoutMs / 1000} s`, { cause: error });
+    if (req.signal?.aborted) {
+      const reason: unknown = req.signal.reason;
+      throw isAbortError(reason) ? reason : new DOMException('The operation was aborted', 'AbortError');
+    }
     throw new PelotonNetworkError(req.url, describeNetworkError(error), { cause: error });
   }
 }
 
-/** A short, token-free description of an undici or socket error, e.g. `connection reset (ECONNRESET)`. */
+/** A short, token-free description of an undici or socket error, e.g. `the connection was reset (ECONNRESET)`. */
 function describeNetworkError(error: unknown): string {
   const err = error as { code?: string; message?: string; cause?: { code?: string } } | undefined;
   const code = err?.code ?? err?.cause?.code;
@@ -92,6 +99,8 @@ function describeNetworkError(error: unknown): string {
     case 'UND_ERR_BODY_TIMEOUT':
     case 'UND_ERR_CONNECT_TIMEOUT':
       return `the server took too long to answer (${code})`;
+    case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
+      return 'the response is too large';
     default:
       return code ? `${err?.message ?? 'network error'} (${code})` : (err?.message ?? 'network error');
   }

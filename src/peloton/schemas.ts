@@ -4,7 +4,7 @@
  * where real recorded data has nulls. `parsePayload` accepts a leading UTF-8 byte-order mark and
  * raises a {@link PelotonSchemaError} naming the endpoint and the field path when a payload does not fit.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PelotonSchemaError } from './errors';
 
 /** A nullable number that may also be absent (Peloton omits some fields on old accounts). */

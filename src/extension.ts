@@ -1,0 +1,67 @@
+/**
+ * The composition root: builds the services once (log, session, tokens, API client, history) and
+ * hands them to the parts that register views and commands. Everything registered is disposed.
+ */
+import * as vscode from 'vscode';
+import { AccessTokens } from './auth/accessTokens';
+import { PelotonAuthProvider } from './auth/authProvider';
+import { SessionStore } from './auth/sessionStore';
+import { runSignInFlow } from './auth/signInFlow';
+import { registerCommands } from './commands';
+import { HistoryService } from './historyService';
+import { HistoryStore } from './historyStore';
+import { createLog } from './log';
+import { PelotonApi } from './peloton/api';
+import { refreshAccessToken, type Credentials } from './peloton/tokens';
+import { readSettings } from './settings';
+import { registerFtpTestsTree } from './views/ftpTestsTree';
+
+/** What activate() hands to the integration tests (never tokens). */
+export interface PelotonFtpExtensionApi {
+  /** Wall time of activate() in milliseconds. */
+  activationMs: number;
+  history: HistoryService;
+}
+
+/** Activates the extension: called by VS Code once, on the first view, command or auth request. */
+export async function activate(context: vscode.ExtensionContext): Promise<PelotonFtpExtensionApi> {
+  const started = performance.now();
+  const signedIn: { provider?: PelotonAuthProvider } = {};
+  const log = createLog(() => [signedIn.provider?.current?.accessToken, signedIn.provider?.current?.refreshToken]);
+  const sessionStore = new SessionStore(context.secrets);
+  const verify = (credentials: Credentials) =>
+    new PelotonApi({ baseUrl: readSettings().apiBaseUrl, getAccessToken: () => credentials.accessToken, onExchange: log.exchange }).getMe();
+  const provider = await PelotonAuthProvider.create(sessionStore, () => runSignInFlow(verify));
+  signedIn.provider = provider;
+  const tokens = new AccessTokens(provider, (refreshToken) => refreshAccessToken({ authBaseUrl: readSettings().authBaseUrl, refreshToken }), log.info);
+  const createApi = () =>
+    new PelotonApi({
+      baseUrl: readSettings().apiBaseUrl,
+      getAccessToken: () => tokens.getAccessToken(),
+      onUnauthorized: (refused) => tokens.afterUnauthorized(refused),
+      onExchange: log.exchange,
+    });
+  const history = new HistoryService({ auth: provider, store: new HistoryStore(context.globalStorageUri.fsPath), createApi, settings: readSettings, log });
+  const setSignedIn = () => void vscode.commands.executeCommand('setContext', 'pelotonFtp.signedIn', provider.current !== null);
+  setSignedIn();
+  context.subscriptions.push(
+    log,
+    sessionStore,
+    provider,
+    history,
+    registerFtpTestsTree(history),
+    registerCommands({ extensionUri: context.extensionUri, auth: provider, history, log }),
+    provider.onDidChangeSessions((e) => {
+      setSignedIn();
+      if (e.removed?.length && !provider.current) history.clear();
+      else if (e.added?.length) void history.start();
+    }),
+  );
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  void history.start();
+  return { activationMs, history };
+}
+
+/** Nothing to do: every registration is in context.subscriptions. */
+export function deactivate(): void {}

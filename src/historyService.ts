@@ -1,0 +1,195 @@
+/**
+ * The FTP history the views show: loaded from the store at once, refreshed by walking the chain (only
+ * up to the first stored test), with progress in the FTP Tests view and cancellation. A failed refresh
+ * keeps the last good history on screen and says why; an expired session offers Sign In.
+ */
+import * as vscode from 'vscode';
+import type { PelotonAuthProvider } from './auth/authProvider';
+import { SessionExpiredError } from './auth/accessTokens';
+import type { HistoryStore } from './historyStore';
+import type { PelotonLog } from './log';
+import type { PelotonApi } from './peloton/api';
+import { PelotonAuthError, isAbortError } from './peloton/errors';
+import { walkFtpChain } from './peloton/ftpChain';
+import { mergeWalk, type FtpHistory } from './peloton/historyMerge';
+import { nowSeconds } from './peloton/tokens';
+import type { PelotonSettings } from './settings';
+
+/** The view id of the FTP Tests tree (package.json `contributes.views`). */
+export const FTP_TESTS_VIEW_ID = 'pelotonFtp.tests';
+
+/** What the views draw from. */
+export interface HistoryState {
+  /** The history on screen: the last good one; null before the first walk or when signed out. */
+  history: FtpHistory | null;
+  /** True while a walk runs. */
+  refreshing: boolean;
+  /** FTP tests found so far by the running walk. */
+  found: number;
+  /** Why the last refresh failed or stopped short (user-facing), null when it went well. */
+  notice: string | null;
+}
+
+/** How a refresh ended. */
+export type RefreshOutcome = 'updated' | 'unchanged' | 'cancelled' | 'failed' | 'signed-out' | 'busy';
+
+/** What the service needs. */
+export interface HistoryServiceDeps {
+  auth: PelotonAuthProvider;
+  store: HistoryStore;
+  createApi: () => PelotonApi;
+  settings: () => PelotonSettings;
+  log: PelotonLog;
+}
+
+/** Holds the history on screen and refreshes it. */
+export class HistoryService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires whenever `state` changes. */
+  readonly onDidChange = this.changed.event;
+  private current: HistoryState = { history: null, refreshing: false, found: 0, notice: null };
+  private abort: AbortController | null = null;
+  private running: Promise<RefreshOutcome> | null = null;
+
+  constructor(private readonly deps: HistoryServiceDeps) {}
+
+  /** The current state (read-only snapshot). */
+  get state(): Readonly<HistoryState> {
+    return this.current;
+  }
+
+  private update(patch: Partial<HistoryState>): void {
+    this.current = { ...this.current, ...patch };
+    void vscode.commands.executeCommand('setContext', 'pelotonFtp.refreshing', this.current.refreshing);
+    void vscode.commands.executeCommand('setContext', 'pelotonFtp.hasHistory', (this.current.history?.tests.length ?? 0) > 0);
+    this.changed.fire();
+  }
+
+  /**
+   * Shows the stored history of the signed-in rider at once, then refreshes when it is missing or older
+   * than `pelotonFtp.refreshAfterHours`. Never throws.
+   */
+  async start(): Promise<void> {
+    const record = this.deps.auth.current;
+    if (!record) return this.clear();
+    const loaded = await this.deps.store.load(record.userId);
+    if (loaded.problem) {
+      this.deps.log.warn(loaded.problem);
+      void vscode.window.showWarningMessage(loaded.problem);
+    }
+    if (loaded.history) this.update({ history: loaded.history, notice: null });
+    let hours = 12;
+    try {
+      hours = this.deps.settings().refreshAfterHours;
+    } catch {
+      // a bad base URL is reported by the refresh itself
+    }
+    const age = loaded.history ? nowSeconds() - loaded.history.fetchedAt : Infinity;
+    if (!loaded.history || (hours > 0 && age > hours * 3600)) await this.refresh();
+  }
+
+  /** Forgets the history on screen (at sign-out; the stored file is kept for the next sign-in). */
+  clear(): void {
+    this.abort?.abort();
+    this.update({ history: null, notice: null, found: 0 });
+  }
+
+  /** Cancels a running walk; the history on screen stays as it was. */
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  /** Walks the chain (only up to the first stored test) with progress in the view. One walk at a time. */
+  refresh(): Promise<RefreshOutcome> {
+    if (this.running) return Promise.resolve('busy');
+    this.running = this.runRefresh().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runRefresh(): Promise<RefreshOutcome> {
+    const record = this.deps.auth.current;
+    if (!record) return 'signed-out';
+    let settings: PelotonSettings;
+    let api: PelotonApi;
+    try {
+      settings = this.deps.settings();
+      api = this.deps.createApi();
+    } catch (error) {
+      return this.fail(error);
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    const stored = this.current.history?.rider.userId === record.userId ? this.current.history : null;
+    const storedIds = new Set(stored?.tests.map((t) => t.workoutId));
+    this.update({ refreshing: true, found: 0 });
+    const started = performance.now();
+    try {
+      const walk = await vscode.window.withProgress(
+        { location: { viewId: FTP_TESTS_VIEW_ID }, title: vscode.l10n.t('Walking your FTP tests') },
+        () =>
+          walkFtpChain(api, {
+            maxTests: settings.maxChainLength,
+            signal: abort.signal,
+            isKnown: (id) => storedIds.has(id),
+            onTest: (_test, index) => this.update({ found: index + 1 }),
+          }),
+      );
+      if (walk.rider.userId !== record.userId) throw new SessionExpiredError('The token belongs to another Peloton account: sign in again.');
+      const outcome = mergeWalk(stored, walk, nowSeconds());
+      for (const warning of walk.warnings) this.deps.log.warn(warning);
+      this.deps.log.info(
+        `Walk: ${walk.tests.length} new or re-read test(s), stopped because ${walk.stoppedBecause}, ${Math.round(performance.now() - started)} ms`,
+      );
+      if (walk.stoppedBecause === 'aborted') {
+        this.update({ refreshing: false, notice: vscode.l10n.t('Refresh cancelled: showing the history as it was.') });
+        return 'cancelled';
+      }
+      if (outcome.replaced && outcome.history) {
+        await this.deps.store.save(outcome.history).catch((error: unknown) => this.deps.log.error(`Could not store the history: ${String(error)}`));
+      }
+      const notice = outcome.replaced ? null : vscode.l10n.t('The refresh found less than the stored history: kept the stored one.');
+      this.update({ history: outcome.history, refreshing: false, notice });
+      return outcome.newTests > 0 || !stored ? 'updated' : 'unchanged';
+    } catch (error) {
+      if (isAbortError(error)) {
+        this.update({ refreshing: false, notice: vscode.l10n.t('Refresh cancelled: showing the history as it was.') });
+        return 'cancelled';
+      }
+      return this.fail(error);
+    } finally {
+      if (this.abort === abort) this.abort = null;
+      if (this.current.refreshing) this.update({ refreshing: false });
+    }
+  }
+
+  /** Keeps the history on screen, says what went wrong, and offers the way out. */
+  private fail(error: unknown): RefreshOutcome {
+    const expired = error instanceof SessionExpiredError || error instanceof PelotonAuthError;
+    const message = error instanceof Error ? error.message : String(error);
+    this.deps.log.error(`Refresh failed: ${message}`);
+    const kept = this.current.history ? vscode.l10n.t(' The last good history stays on screen.') : '';
+    if (expired) {
+      this.update({ refreshing: false, notice: vscode.l10n.t('Your Peloton session expired.') });
+      const signIn = vscode.l10n.t('Sign In');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Your Peloton session expired.') + kept, signIn).then((choice) => {
+        if (choice === signIn) void vscode.commands.executeCommand('pelotonFtp.signIn');
+      });
+    } else {
+      this.update({ refreshing: false, notice: vscode.l10n.t('Refresh failed: {0}', message) });
+      const retry = vscode.l10n.t('Retry');
+      const showLog = vscode.l10n.t('Show Log');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not refresh your FTP history: {0}', message) + kept, retry, showLog).then((choice) => {
+        if (choice === retry) void this.refresh();
+        if (choice === showLog) void vscode.commands.executeCommand('pelotonFtp.showLog');
+      });
+    }
+    return 'failed';
+  }
+
+  dispose(): void {
+    this.abort?.abort();
+    this.changed.dispose();
+  }
+}

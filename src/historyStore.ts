@@ -1,0 +1,103 @@
+/**
+ * The last good FTP history per Peloton account, kept as JSON files in the extension's global storage
+ * folder (`context.globalStorageUri`): `history-<user id>.json`, with a schema version, written
+ * atomically (temp file, then rename). A file that cannot be read is moved aside and reported, never
+ * thrown at activation. Plain Node (no `vscode`), so it is tested outside VS Code.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import * as z from 'zod';
+import type { FtpHistory } from './peloton/historyMerge';
+
+/** The version of the stored file's layout; a file of another version is set aside. */
+export const HISTORY_SCHEMA_VERSION = 1;
+
+const nullableNumber = z.number().nullable();
+const storedTestSchema = z.object({
+  workoutId: z.string(),
+  takenAt: z.number(),
+  rideTitle: z.string().nullable(),
+  instructor: z.string().nullable(),
+  avgOutput: nullableNumber,
+  calculatedFtp: nullableNumber,
+  baselineFtp: nullableNumber,
+  baselineSource: z.string().nullable(),
+  rawBaseline: nullableNumber,
+  previousTestId: z.string().nullable(),
+  warnings: z.array(z.string()),
+});
+const storedFileSchema = z.object({
+  schemaVersion: z.literal(HISTORY_SCHEMA_VERSION),
+  history: z.object({
+    rider: z.object({
+      userId: z.string(),
+      username: z.string(),
+      currentFtp: nullableNumber,
+      currentFtpSource: z.string().nullable(),
+      estimatedFtp: nullableNumber,
+      currentFtpWorkoutId: z.string().nullable(),
+    }),
+    tests: z.array(storedTestSchema),
+    warnings: z.array(z.string()),
+    endReason: z.enum(['end', 'cycle', 'limit', 'missing']),
+    fetchedAt: z.number(),
+  }),
+});
+
+/** What `load` found: the history (or null), and a problem to report when a file had to be set aside. */
+export interface LoadResult {
+  history: FtpHistory | null;
+  /** e.g. "The stored FTP history could not be read and was moved to history-u1.json.corrupt-…"; null when fine. */
+  problem: string | null;
+}
+
+/** Reads and writes the stored histories in one folder. */
+export class HistoryStore {
+  /** @param folder the extension's global storage folder (created on first write). */
+  constructor(private readonly folder: string) {}
+
+  private fileFor(userId: string): string {
+    return join(this.folder, `history-${userId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
+  }
+
+  /** Loads the account's history; a missing file gives null, a corrupt one is renamed `*.corrupt-<time>` and reported. */
+  async load(userId: string): Promise<LoadResult> {
+    const file = this.fileFor(userId);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { history: null, problem: null };
+      return { history: null, problem: `The stored FTP history could not be read (${(error as Error).message}).` };
+    }
+    try {
+      const parsed = storedFileSchema.parse(JSON.parse(text));
+      return { history: parsed.history, problem: null };
+    } catch {
+      const aside = `${file}.corrupt-${Date.now()}`;
+      await rename(file, aside).catch(() => undefined);
+      return { history: null, problem: `The stored FTP history was unreadable and was set aside as ${aside}; it will be fetched again.` };
+    }
+  }
+
+  /** Writes the account's history atomically (a temp file in the same folder, then rename). */
+  async save(history: FtpHistory): Promise<void> {
+    await mkdir(this.folder, { recursive: true });
+    const file = this.fileFor(history.rider.userId);
+    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    const body = JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, history }, null, 1);
+    try {
+      await writeFile(temp, body, 'utf8');
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  /** Removes the account's stored history (not used at sign-out: the history is kept for the next sign-in). */
+  async remove(userId: string): Promise<void> {
+    await rm(this.fileFor(userId), { force: true });
+  }
+}

@@ -1,0 +1,289 @@
+/**
+ * The FTP history line chart: calculated FTP (each test's result) against baseline FTP (the FTP going
+ * into the test) over time. Chart.js with only the parts a line chart on linear scales needs; the
+ * x axis is Unix milliseconds with calendar-aligned ticks written as dates, so no date adapter is needed.
+ */
+import {
+  Chart,
+  Legend,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  Tooltip,
+  type ChartDataset,
+  type ChartOptions,
+  type Scale,
+  type TooltipItem,
+} from 'chart.js';
+import { formatDate, formatWatts } from './format';
+import type { ChartRow } from './protocol';
+import { readThemeColors, type ThemeColors } from './theme';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
+
+/** A point of a series: Unix ms against watts (null where a test has no value; the line spans it). */
+interface FtpPoint {
+  x: number;
+  y: number | null;
+}
+
+/** The chart as the page drives it. */
+export interface FtpChart {
+  /** Redraws with these rows (any order; the chart sorts them oldest first). */
+  update(rows: readonly ChartRow[]): void;
+  /** Re-reads the theme's colours and redraws (call on a theme change). */
+  applyTheme(): void;
+  /** Removes the chart from its canvas. */
+  destroy(): void;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A calendar step for x-axis ticks. */
+interface TickStep {
+  unit: 'day' | 'month' | 'year';
+  count: number;
+  /** Rough length in ms, to estimate how many ticks a span needs. */
+  approxMs: number;
+}
+
+const TICK_STEPS: readonly TickStep[] = [
+  { unit: 'day', count: 1, approxMs: DAY_MS },
+  { unit: 'day', count: 7, approxMs: 7 * DAY_MS },
+  { unit: 'month', count: 1, approxMs: 30.4 * DAY_MS },
+  { unit: 'month', count: 3, approxMs: 91 * DAY_MS },
+  { unit: 'month', count: 6, approxMs: 182 * DAY_MS },
+  { unit: 'year', count: 1, approxMs: 365.25 * DAY_MS },
+  { unit: 'year', count: 2, approxMs: 730.5 * DAY_MS },
+  { unit: 'year', count: 5, approxMs: 1826 * DAY_MS },
+  { unit: 'year', count: 10, approxMs: 3652 * DAY_MS },
+];
+
+/**
+ * Calendar-aligned tick positions (local midnight, first of a month, or 1 January) between `min` and
+ * `max` (Unix ms), at most about `maxTicks` of them, and the unit they are aligned to.
+ */
+export function dateTicks(min: number, max: number, maxTicks: number): { unit: TickStep['unit']; values: number[] } {
+  const span = Math.max(max - min, 1);
+  const step = TICK_STEPS.find((s) => span / s.approxMs <= maxTicks) ?? TICK_STEPS[TICK_STEPS.length - 1];
+  const start = new Date(min);
+  let cursor: Date;
+  if (step.unit === 'day') {
+    cursor = new Date(start.getFullYear(), start.getMonth(), start.getDate());
+  } else if (step.unit === 'month') {
+    const month = Math.floor(start.getMonth() / step.count) * step.count;
+    cursor = new Date(start.getFullYear(), month, 1);
+  } else {
+    cursor = new Date(Math.floor(start.getFullYear() / step.count) * step.count, 0, 1);
+  }
+  const values: number[] = [];
+  for (let guard = 0; cursor.getTime() <= max && guard < 1000; guard++) {
+    if (cursor.getTime() >= min) values.push(cursor.getTime());
+    if (step.unit === 'day') cursor = new Date(cursor.getFullYear(), cursor.getMonth(), cursor.getDate() + step.count);
+    else if (step.unit === 'month') cursor = new Date(cursor.getFullYear(), cursor.getMonth() + step.count, 1);
+    else cursor = new Date(cursor.getFullYear() + step.count, 0, 1);
+  }
+  return { unit: step.unit, values };
+}
+
+/** A tick label for an instant aligned to `unit`: `2024`, `2024-03` or `2024-03-15`. */
+function tickLabel(ms: number, unit: TickStep['unit']): string {
+  const date = formatDate(ms);
+  return unit === 'year' ? date.slice(0, 4) : unit === 'month' ? date.slice(0, 7) : date;
+}
+
+/** The x range: the rows' span padded so end points are not drawn on the axis edge. */
+function xRange(points: readonly number[]): { min: number; max: number } {
+  if (points.length === 0) {
+    const now = Date.now();
+    return { min: now - 30 * DAY_MS, max: now };
+  }
+  const lo = Math.min(...points);
+  const hi = Math.max(...points);
+  const pad = Math.max((hi - lo) * 0.04, 15 * DAY_MS);
+  return { min: lo - pad, max: hi + pad };
+}
+
+/** The y range: every watt figure shown, with room above and below, on tens of watts. */
+function yRange(values: readonly (number | null)[]): { min: number; max: number } | undefined {
+  const watts = values.filter((v): v is number => v != null);
+  if (watts.length === 0) return undefined;
+  return {
+    min: Math.max(0, Math.floor((Math.min(...watts) - 10) / 10) * 10),
+    max: Math.ceil((Math.max(...watts) + 10) / 10) * 10,
+  };
+}
+
+/** A short description of the chart for screen readers (the table beside it has every figure). */
+function describe(rows: readonly ChartRow[]): string {
+  if (rows.length === 0) return 'FTP history chart: no FTP tests.';
+  const oldest = rows[0];
+  const newest = rows[rows.length - 1];
+  const tests = rows.length === 1 ? '1 FTP test' : `${rows.length} FTP tests`;
+  return (
+    `FTP history chart: ${tests} from ${formatDate(oldest.takenAt * 1000)} to ${formatDate(newest.takenAt * 1000)}; ` +
+    `latest result ${formatWatts(newest.calculatedFtp)}, baseline ${formatWatts(newest.baselineFtp)}. ` +
+    'The table lists every test.'
+  );
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Creates the chart on `canvas` drawing `rows`. */
+export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRow[]): FtpChart {
+  let sorted: ChartRow[] = [];
+  let tickUnit: TickStep['unit'] = 'year';
+  let colors: ThemeColors = readThemeColors();
+  const animation = prefersReducedMotion() ? false : ({ duration: 250 } as const);
+
+  /** The options for the current rows and theme. */
+  function options(): ChartOptions<'line'> {
+    const font = { family: colors.fontFamily, size: colors.fontSize };
+    const grid = { color: colors.grid, tickColor: colors.grid };
+    const border = { color: colors.grid };
+    const y = yRange(sorted.flatMap((r) => [r.calculatedFtp, r.baselineFtp]));
+    return {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation,
+      interaction: { mode: 'index', intersect: false },
+      layout: { padding: { top: 4, right: 8 } },
+      color: colors.foreground,
+      font,
+      scales: {
+        x: {
+          type: 'linear',
+          ...xRange(sorted.map((r) => r.takenAt * 1000)),
+          grid,
+          border,
+          afterBuildTicks: (scale: Scale) => {
+            const maxTicks = Math.max(2, Math.floor((scale.width || 600) / 90));
+            const ticks = dateTicks(scale.min, scale.max, maxTicks);
+            tickUnit = ticks.unit;
+            scale.ticks = ticks.values.map((value) => ({ value }));
+          },
+          ticks: {
+            color: colors.foreground,
+            font,
+            maxRotation: 0,
+            callback: (value) => tickLabel(Number(value), tickUnit),
+          },
+        },
+        y: {
+          type: 'linear',
+          ...(y ?? {}),
+          grid,
+          border,
+          title: { display: true, text: 'FTP (W)', color: colors.muted, font },
+          ticks: { color: colors.foreground, font, precision: 0 },
+        },
+      },
+      plugins: {
+        legend: {
+          position: 'top',
+          align: 'start',
+          labels: {
+            color: colors.foreground,
+            font,
+            usePointStyle: true,
+            pointStyle: 'line',
+            pointStyleWidth: 36,
+            padding: 16,
+          },
+        },
+        tooltip: {
+          backgroundColor: colors.tooltipBackground,
+          titleColor: colors.tooltipForeground,
+          bodyColor: colors.tooltipForeground,
+          footerColor: colors.tooltipForeground,
+          borderColor: colors.tooltipBorder,
+          borderWidth: 1,
+          titleFont: { ...font, weight: 'bold' },
+          bodyFont: font,
+          footerFont: { ...font, weight: 'normal' },
+          usePointStyle: true,
+          boxPadding: 4,
+          filter: (item: TooltipItem<'line'>) => item.parsed.y != null,
+          callbacks: {
+            title: (items: TooltipItem<'line'>[]) => (items.length ? formatDate(items[0].parsed.x ?? 0) : ''),
+            afterTitle: (items: TooltipItem<'line'>[]) => {
+              const row = items.length ? sorted[items[0].dataIndex] : undefined;
+              if (!row) return '';
+              const title = row.rideTitle ?? 'FTP test';
+              return row.instructor ? `${title} · ${row.instructor}` : title;
+            },
+            label: (item: TooltipItem<'line'>) => `${item.dataset.label ?? ''}: ${formatWatts(item.parsed.y)}`,
+            footer: (items: TooltipItem<'line'>[]) => {
+              const row = items.length ? sorted[items[0].dataIndex] : undefined;
+              if (!row) return '';
+              return row.avgOutput == null ? 'No output data' : `Avg output: ${formatWatts(row.avgOutput)}`;
+            },
+          },
+        },
+      },
+    };
+  }
+
+  /** The two series for the current rows and theme. */
+  function datasets(): ChartDataset<'line', FtpPoint[]>[] {
+    const highContrast = colors.kind === 'high-contrast' || colors.kind === 'high-contrast-light';
+    const common = {
+      borderWidth: highContrast ? 3 : 2,
+      pointBorderColor: colors.background,
+      pointBorderWidth: 1,
+      spanGaps: true,
+      tension: 0,
+    };
+    return [
+      {
+        ...common,
+        label: 'Calculated FTP',
+        data: sorted.map((r) => ({ x: r.takenAt * 1000, y: r.calculatedFtp })),
+        borderColor: colors.result,
+        backgroundColor: colors.result,
+        pointStyle: 'circle',
+        pointRadius: 4,
+        pointHoverRadius: 6,
+      },
+      {
+        ...common,
+        label: 'Baseline FTP',
+        data: sorted.map((r) => ({ x: r.takenAt * 1000, y: r.baselineFtp })),
+        borderColor: colors.baseline,
+        backgroundColor: colors.baseline,
+        borderDash: [6, 4],
+        pointStyle: 'rectRot',
+        pointRadius: 5,
+        pointHoverRadius: 7,
+      },
+    ];
+  }
+
+  sorted = [...rows].sort((a, b) => a.takenAt - b.takenAt);
+  const chart = new Chart<'line', FtpPoint[]>(canvas, { type: 'line', data: { datasets: datasets() }, options: options() });
+  canvas.setAttribute('aria-label', describe(sorted));
+
+  function redraw(mode?: 'none'): void {
+    chart.data.datasets = datasets();
+    chart.options = options();
+    canvas.setAttribute('aria-label', describe(sorted));
+    chart.update(mode);
+  }
+
+  return {
+    update(next) {
+      sorted = [...next].sort((a, b) => a.takenAt - b.takenAt);
+      redraw();
+    },
+    applyTheme() {
+      colors = readThemeColors();
+      redraw('none');
+    },
+    destroy() {
+      chart.destroy();
+    },
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The FTP History page: posts `ready`, then draws every valid `history` message the host sends as a
+ * heading, a notice line, a chart and a table. The last history is kept in the webview state so a
+ * hidden and restored panel redraws at once. Messages that fail the protocol are ignored.
+ */
+import './jitless'; // first: before the protocol's schemas are built
+import { createFtpChart, type FtpChart } from './chart';
+import { formatDateTime, formatWatts } from './format';
+import { historyMessageSchema, hostToPageSchema, type HistoryMessage } from './protocol';
+import { createHistoryTable } from './table';
+import { watchTheme } from './theme';
+import { createButton } from './toolkit';
+import { vscodeApi } from './vscodeApi';
+
+/** What the page keeps in `vscode.setState`. */
+interface PageState {
+  history: HistoryMessage;
+}
+
+const vscode = vscodeApi();
+
+/** Creates an element with a class and optional text. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+/** The page's fixed parts, built once; `render` fills them. */
+function buildLayout(root: HTMLElement) {
+  const header = el('header', 'page-header');
+  const titles = el('div', 'titles');
+  const title = el('h1', 'title', 'FTP History');
+  const figures = el('p', 'figures');
+  titles.append(title, figures);
+  const actions = el('div', 'actions');
+  actions.append(
+    createButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), {
+      title: 'Fetch the FTP history from Peloton again',
+    }),
+  );
+  header.append(titles, actions);
+
+  const notice = el('p', 'notice');
+  notice.setAttribute('role', 'status');
+  const updated = el('p', 'updated');
+
+  const content = el('div', 'history-body');
+  const chartSection = el('section', 'chart-section');
+  chartSection.setAttribute('aria-label', 'FTP chart');
+  const chartBox = el('div', 'chart-box');
+  const canvas = el('canvas');
+  canvas.setAttribute('role', 'img');
+  chartBox.append(canvas);
+  chartSection.append(chartBox);
+  const tableSection = el('section', 'table-section');
+  tableSection.setAttribute('aria-labelledby', 'tests-heading');
+  const tableHeading = el('h2', 'section-title', 'FTP tests');
+  tableHeading.id = 'tests-heading';
+  const tableBox = el('div', 'table-box');
+  tableSection.append(tableHeading, tableBox);
+  content.append(chartSection, tableSection);
+
+  // Until the first history arrives, only a loading line shows.
+  content.hidden = true;
+  const empty = el('div', 'empty');
+  empty.append(el('p', 'empty-hint', 'Loading FTP history…'));
+
+  root.replaceChildren(header, notice, updated, content, empty);
+  root.removeAttribute('aria-busy');
+  return { title, figures, notice, updated, content, canvas, tableBox, empty };
+}
+
+const root = document.getElementById('app') ?? document.body;
+const view = buildLayout(root);
+let chart: FtpChart | undefined;
+
+/** Draws one history message. */
+function render(history: HistoryMessage): void {
+  view.title.textContent = history.username ?? 'FTP History';
+  const figures: string[] = [];
+  if (history.currentFtp != null) figures.push(`Current FTP ${formatWatts(history.currentFtp)}`);
+  if (history.estimatedFtp != null) figures.push(`Peloton estimate ${formatWatts(history.estimatedFtp)}`);
+  view.figures.textContent = figures.join(' · ');
+  view.figures.hidden = figures.length === 0;
+  view.notice.textContent = history.notice ?? '';
+  view.updated.textContent = history.fetchedAt != null ? `Updated ${formatDateTime(history.fetchedAt * 1000)}` : '';
+  view.updated.hidden = history.fetchedAt == null;
+
+  if (history.rows.length === 0) {
+    chart?.destroy();
+    chart = undefined;
+    view.tableBox.replaceChildren();
+    view.content.hidden = true;
+    view.empty.hidden = false;
+    view.empty.replaceChildren(
+      el('p', 'empty-title', history.username == null ? 'Not signed in' : 'No FTP tests yet'),
+      el(
+        'p',
+        'empty-hint',
+        history.username == null
+          ? 'Sign in to Peloton to see your FTP history.'
+          : 'Take an FTP test ride on Peloton, then choose Refresh.',
+      ),
+    );
+    return;
+  }
+
+  view.empty.hidden = true;
+  view.empty.replaceChildren();
+  view.content.hidden = false;
+  if (chart) chart.update(history.rows);
+  else chart = createFtpChart(view.canvas, history.rows);
+  view.tableBox.replaceChildren(
+    createHistoryTable(history.rows, (workoutId) => vscode.postMessage({ type: 'openWorkout', workoutId })),
+  );
+}
+
+watchTheme(() => chart?.applyTheme());
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = hostToPageSchema.safeParse(event.data);
+  if (!parsed.success) {
+    const type = (event.data as { type?: unknown } | null)?.type;
+    const issue = parsed.error.issues[0];
+    console.warn(
+      `FTP History: ignored an invalid message (type ${JSON.stringify(type) ?? 'none'}): ` +
+        `${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`,
+    );
+    return;
+  }
+  const message = parsed.data;
+  switch (message.type) {
+    case 'history':
+      vscode.setState<PageState>({ history: message });
+      render(message);
+      break;
+  }
+});
+
+// A panel that was hidden and shown again reloads the page: redraw what it last showed at once.
+const saved = historyMessageSchema.safeParse((vscode.getState() as Partial<PageState> | undefined)?.history);
+if (saved.success) render(saved.data);
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,710 @@
+/**
+ * Builds full-size Peloton payloads from a {@link FakeRider}: the same fields, nesting and sizes as real responses
+ * (GET /api/me, /api/workout/{id}, /api/workout/{id}/performance_graph, /api/user/{id}/workouts), with made-up values.
+ * Everything is deterministic: values come from a pseudo-random generator seeded by the ids, so a payload's size and
+ * content are stable from run to run. Units: watts, rpm, %, mph, bpm; times in Unix seconds; durations in seconds.
+ */
+import {
+  type FakeRider,
+  type FakeWorkout,
+  durationOf,
+  fakeId,
+  isFtpTestTitle,
+  newestFirst,
+} from './dataset';
+import { type Rng, rngFor } from './random';
+
+/** Host used in every made-up asset URL (reserved `.invalid` TLD: nothing resolves). */
+const ASSET_HOST = 'https://assets.fake-peloton.invalid';
+/** The rider's timezone in every workout (UTC−6 in winter); only a label, times stay Unix seconds. */
+const TIMEZONE = 'America/Chicago';
+const TIMEZONE_OFFSET_SECONDS = -6 * 3600;
+/** The maximum heart rate the fake rider's zones are based on, bpm. */
+const MAX_HEART_RATE = 184;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small helpers
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+/** A made-up asset URL under {@link ASSET_HOST}. */
+function assetUrl(folder: string, seed: string, ext = 'png'): string {
+  return `${ASSET_HOST}/${folder}/${fakeId(`${folder}:${seed}`)}.${ext}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Payload types (the fields a client reads are typed; the rest are there for size and shape)
+
+/** One item of `average_summaries` or `summaries`: e.g. `{display_name:'Avg Output', display_unit:'watts', value:185, slug:'avg_output'}`. */
+export interface SummaryItem {
+  display_name: string;
+  display_unit: string;
+  value: number;
+  slug: string;
+}
+
+/** One per-sample series of a performance graph (`values` has one entry per sample). */
+export interface MetricSeries {
+  display_name: string;
+  display_unit: string;
+  max_value: number;
+  average_value: number;
+  values: number[];
+  slug: string;
+  zones?: Array<{ display_name: string; slug: string; range: string; duration: number; max_value: number; min_value: number }>;
+  missing_data_duration?: number;
+}
+
+/** `ftp_info` of a workout: the baseline FTP (watts) going into it, its source, and the FTP test that set it. */
+export interface FtpInfoPayload {
+  ftp: number;
+  ftp_source: string | null;
+  ftp_workout_id: string | null;
+}
+
+/** GET /api/me. */
+export type MePayload = Record<string, unknown> & {
+  id: string;
+  username: string;
+  cycling_ftp: number;
+  cycling_ftp_source: string | null;
+  cycling_ftp_workout_id: string | null;
+  cycling_workout_ftp: number;
+  estimated_cycling_ftp: number;
+};
+
+/** The `ride` joined into a workout (a class), with its instructor (null for classes without one). */
+export type RidePayload = Record<string, unknown> & {
+  id: string;
+  title: string;
+  duration: number;
+  fitness_discipline: string;
+  instructor_id: string | null;
+  instructor: (Record<string, unknown> & { id: string; name: string }) | null;
+};
+
+/** A workout as the workouts list shows it (the recorded list shape), with `ride` when the list was joined. */
+export type WorkoutListItemPayload = Record<string, unknown> & {
+  id: string;
+  created_at: number;
+  start_time: number;
+  end_time: number;
+  status: string;
+  fitness_discipline: string;
+  user_id: string;
+  ride?: RidePayload;
+};
+
+/** GET /api/workout/{id}: the workout with `ride` joined and `ftp_info`. */
+export type WorkoutPayload = WorkoutListItemPayload & { ride: RidePayload; ftp_info: FtpInfoPayload };
+
+/** GET /api/workout/{id}/performance_graph. */
+export type PerformanceGraphPayload = Record<string, unknown> & {
+  duration: number;
+  seconds_since_pedaling_start: number[];
+  average_summaries: SummaryItem[];
+  summaries: SummaryItem[];
+  metrics: MetricSeries[];
+};
+
+/** GET /api/user/{id}/workouts: one page (pages start at 0). */
+export interface WorkoutsPagePayload {
+  data: WorkoutListItemPayload[];
+  limit: number;
+  page: number;
+  total: number;
+  count: number;
+  page_count: number;
+  show_previous: boolean;
+  show_next: boolean;
+  sort_by: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// GET /api/me
+
+const FIRST_NAMES = ['Robin', 'Casey', 'Jamie', 'Riley', 'Alex', 'Dana', 'Quinn', 'Sasha'] as const;
+const LAST_NAMES = ['Marsh', 'Okafor', 'Lindqvist', 'Duarte', 'Hale', 'Moreau', 'Tanaka', 'Brennan'] as const;
+const TOWNS = ['Bend, OR', 'Duluth, MN', 'Asheville, NC', 'Boise, ID', 'Burlington, VT', 'Flagstaff, AZ'] as const;
+const WORKOUT_COUNT_KINDS = [
+  ['Yoga', 'yoga'], ['Stretching', 'stretching'], ['Strength', 'strength'], ['Bootcamp', 'circuit'],
+  ['Running', 'running'], ['Cycling', 'cycling'], ['Walking', 'walking'], ['Cardio', 'cardio'], ['Meditation', 'meditation'],
+] as const;
+
+/** Heart-rate zone lower bounds (bpm) for a maximum heart rate: 0, 65 %, 75 %, 85 %, 95 %. */
+function heartRateZoneBounds(max: number): number[] {
+  return [0, round1(max * 0.65), round1(max * 0.75), round1(max * 0.85), round1(max * 0.95)];
+}
+
+/** GET /api/me for the rider: every field of the real user object, with the rider's FTP fields. */
+export function buildMe(rider: FakeRider): MePayload {
+  const rng = rngFor(`me:${rider.userId}`);
+  const first = rng.pick(FIRST_NAMES);
+  const last = rng.pick(LAST_NAMES);
+  const email = `${rider.username.toLowerCase() || 'rider'}@example.invalid`;
+  const times = rider.workouts.map((w) => w.createdAt);
+  const firstWorkout = times.length > 0 ? Math.min(...times) : 1_577_880_000;
+  const lastWorkout = times.length > 0 ? Math.max(...times) : null;
+  const cycling = rider.workouts.length;
+  const others = rng.int(0, 40);
+  const counts: Record<string, number> = { cycling, stretching: Math.floor(others / 2), strength: others - Math.floor(others / 2) };
+  const contract = (type: string, display: string, created: number): Record<string, unknown> => ({
+    contract_type: type,
+    contract_id: '',
+    contract_created_at: created,
+    bike_contract_url: `${ASSET_HOST}/contracts/en-us/${type}_${created}.html`,
+    tread_contract_url: `${ASSET_HOST}/contracts/en-us/${type}_${created}.html`,
+    agreed_at: firstWorkout - 86_400,
+    contract_display_name: display,
+  });
+  return {
+    location: rng.pick(TOWNS),
+    total_pending_followers: 0,
+    created_at: firstWorkout - 30 * 86_400,
+    customized_max_heart_rate: MAX_HEART_RATE,
+    cycling_ftp_source: rider.cyclingFtpSource,
+    subscription_credits_used: 0,
+    name: `${first} ${last}`,
+    default_heart_rate_zones: heartRateZoneBounds(MAX_HEART_RATE),
+    contract_agreements: [
+      contract('privacy_policy', 'Privacy Policy', 1_600_000_000),
+      contract('subscription_terms', 'Membership Terms', 1_598_000_000),
+      contract('terms_of_service', 'Terms of Service', 1_600_100_000),
+    ],
+    phone_number: '',
+    is_fitbit_authenticated: false,
+    facebook_access_token: '',
+    cycling_ftp_workout_id: rider.cyclingFtpWorkoutId,
+    email,
+    quick_hits: { quick_hits_enabled: true, speed_shortcuts: null, incline_shortcuts: null },
+    id: rider.userId,
+    is_demo: false,
+    last_name: last,
+    total_pedaling_metric_workouts: cycling,
+    birthday: 0,
+    v1_referrals_made: 0,
+    username: rider.username,
+    obfuscated_email: fakeId(`email:${email}`) + fakeId(`email2:${email}`),
+    first_name: first,
+    member_groups: [],
+    referral_code: fakeId(`referral:${rider.userId}`),
+    total_non_pedaling_metric_workouts: others,
+    estimated_cycling_ftp: rider.estimatedCyclingFtp,
+    cycling_workout_ftp: rider.cyclingWorkoutFtp,
+    workout_counts: WORKOUT_COUNT_KINDS.map(([name, slug]) => ({
+      name,
+      slug,
+      count: counts[slug] ?? 0,
+      icon_url: `${ASSET_HOST}/workout-count-icons/${(counts[slug] ?? 0) > 0 ? 'nonzero' : 'zero'}-${slug}.png`,
+    })),
+    gender: '',
+    has_signed_waiver: true,
+    is_internal_beta_tester: false,
+    weight: 160 + rng.int(0, 30),
+    height: 64 + rng.int(0, 10),
+    paired_devices: [
+      { name: `Chest Strap ${rng.int(1000, 9999)}`, paired_device_type: 'heart_rate_monitor', serial_number: String(rng.int(10000, 99999)) },
+    ],
+    instructor_id: null,
+    customized_heart_rate_zones: [],
+    can_charge: true,
+    created_country: null,
+    total_followers: rng.int(0, 80),
+    default_max_heart_rate: MAX_HEART_RATE,
+    is_complete_profile: true,
+    total_following: rng.int(0, 30),
+    image_url: assetUrl('profile-images', rider.userId, 'jpg'),
+    is_profile_private: false,
+    is_provisional: false,
+    facebook_id: '',
+    block_explicit: false,
+    referrals_made: 0,
+    is_external_beta_tester: false,
+    last_workout_at: lastWorkout,
+    is_strava_authenticated: false,
+    has_active_device_subscription: true,
+    has_active_digital_subscription: false,
+    subscription_credits: 0,
+    total_workouts: cycling + others,
+    cycling_ftp: rider.cyclingFtp,
+    middle_initial: '',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rides and instructors
+
+const BIO_OPENERS = [
+  'grew up racing criteriums in the rain and still rides like the finish line is around the next corner.',
+  'came to indoor cycling from distance running and brings a coach\u2019s patience to every interval.',
+  'spent a decade as a physiotherapist before trading the clinic for the saddle.',
+  'believes a good playlist is half of any training plan, and the other half is showing up.',
+] as const;
+const QUOTES = ['Steady is fast.', 'Earn the cool-down.', 'Own your numbers.', 'One more minute.'] as const;
+
+/** The `instructor` object joined into a ride, made up from the display name. */
+function buildInstructor(name: string): Record<string, unknown> & { id: string; name: string } {
+  const rng = rngFor(`instructor:${name}`);
+  const [first, ...rest] = name.split(' ');
+  const last = rest.join(' ');
+  const id = fakeId(`instructor:${name}`);
+  const quote = rng.pick(QUOTES);
+  const handle = name.replace(/[^A-Za-z]/g, '').toLowerCase();
+  return {
+    id,
+    bio: `${name} ${rng.pick(BIO_OPENERS)} Expect clear cues, honest effort and a little humour on the hard climbs.`,
+    short_bio: quote,
+    coach_type: 'peloton_coach',
+    is_filterable: true,
+    is_instructor_group: false,
+    is_visible: true,
+    is_announced: true,
+    list_order: rng.int(1, 60),
+    featured_profile: true,
+    film_link: '',
+    facebook_fan_page: '',
+    music_bio: `A sample of ${first}\u2019s current class playlist.`,
+    spotify_playlist_uri: `spotify:user:fake:playlist:${fakeId(`playlist:${name}`).slice(0, 22)}`,
+    background: `${first} builds classes around power zones and cadence drills, with room to breathe between efforts.`,
+    ordered_q_and_as: [
+      ['How do you motivate?\r\n', 'Small wins, stacked every day, add up to the big ones.'],
+      ['Outside of class\r\n', 'Trail running, sourdough baking and very long bike tours.'],
+      ['', ''],
+    ],
+    instagram_profile: '',
+    strava_profile: '',
+    twitter_profile: '',
+    quote,
+    username: handle,
+    name,
+    first_name: first,
+    last_name: last,
+    user_id: fakeId(`instructor-user:${name}`),
+    life_style_image_url: assetUrl('instructor-images', `${name}:life`),
+    bike_instructor_list_display_image_url: null,
+    web_instructor_list_display_image_url: assetUrl('instructor-images', `${name}:web`),
+    ios_instructor_list_display_image_url: assetUrl('instructor-images', `${name}:ios`),
+    about_image_url: assetUrl('instructor-images', `${name}:about`),
+    image_url: assetUrl('instructor-images', `${name}:image`),
+    jumbotron_url: null,
+    jumbotron_url_dark: assetUrl('instructor-images', `${name}:dark`),
+    jumbotron_url_ios: assetUrl('instructor-images', `${name}:jumbo-ios`),
+    web_instructor_list_gif_image_url: null,
+    instructor_hero_image_url: assetUrl('instructor-images', `${name}:hero`),
+    workout_share_images: ['cycling', 'bike_bootcamp', 'strength', 'stretching'].map((d) => ({
+      fitness_discipline: d,
+      image_url: assetUrl('workout-share-images', `${name}:${d}`),
+    })),
+    fitness_disciplines: ['cycling'],
+  };
+}
+
+/** The ride (class) of a workout, with its instructor joined. */
+export function buildRide(w: FakeWorkout): RidePayload {
+  const rng = rngFor(`ride:${w.id}`);
+  const id = fakeId(`ride:${w.id}`);
+  const duration = durationOf(w);
+  const isTest = isFtpTestTitle(w.title);
+  const instructorId = w.instructor === null ? null : fakeId(`instructor:${w.instructor}`);
+  const airTime = w.createdAt - rng.int(2, 400) * 86_400;
+  const difficulty = round2(isTest ? 8.5 + rng.next() : 5 + rng.next() * 3);
+  const rideType = fakeId(`ride-type:${isTest ? 'ftp' : 'power-zone'}`);
+  return {
+    class_type_ids: [rideType],
+    content_provider: 'peloton',
+    content_format: 'video',
+    description: isTest
+      ? 'A short warm-up, then twenty minutes at the highest effort you can hold. Your average output sets your power zones.'
+      : 'Intervals across the power zones with recoveries in between, built to raise your aerobic ceiling.',
+    difficulty_estimate: difficulty,
+    overall_estimate: round2(0.95 + rng.next() * 0.04),
+    difficulty_rating_avg: difficulty,
+    difficulty_rating_count: rng.int(500, 20000),
+    difficulty_level: null,
+    duration,
+    equipment_ids: [],
+    equipment_tags: [],
+    extra_images: [],
+    fitness_discipline: 'cycling',
+    fitness_discipline_display_name: 'Cycling',
+    has_closed_captions: true,
+    has_pedaling_metrics: true,
+    home_peloton_id: fakeId(`home:${id}`),
+    id,
+    image_url: assetUrl('ride-images', id),
+    instructor_id: instructorId,
+    individual_instructor_ids: [],
+    is_archived: true,
+    is_closed_caption_shown: true,
+    is_explicit: false,
+    has_free_mode: false,
+    is_live_in_studio_only: false,
+    language: 'english',
+    origin_locale: 'en-US',
+    length: duration + rng.int(60, 240),
+    live_stream_id: `${id}-live`,
+    live_stream_url: null,
+    location: 'studio-1',
+    metrics: ['heart_rate', 'cadence', 'calories'],
+    original_air_time: airTime,
+    overall_rating_avg: round2(0.95 + rng.next() * 0.04),
+    overall_rating_count: rng.int(300, 15000),
+    pedaling_start_offset: 60,
+    pedaling_end_offset: 60 + duration,
+    pedaling_duration: duration,
+    rating: 0,
+    ride_type_id: rideType,
+    ride_type_ids: [rideType],
+    sample_vod_stream_url: null,
+    scheduled_start_time: airTime,
+    series_id: fakeId(`series:${w.title}`),
+    sold_out: false,
+    studio_peloton_id: fakeId(`studio:${id}`),
+    title: w.title,
+    total_ratings: 0,
+    total_in_progress_workouts: rng.int(0, 50),
+    total_workouts: rng.int(1000, 90000),
+    vod_stream_url: null,
+    vod_stream_id: `${id}-vod`,
+    captions: ['en-US', 'es-ES'],
+    join_tokens: { on_demand: Buffer.from(JSON.stringify({ ride_id: id, start_time: null })).toString('base64') },
+    flags: [],
+    is_dynamic_video_eligible: false,
+    is_fixed_distance: false,
+    dynamic_video_recorded_speed_in_mph: 0,
+    thumbnail_title: null,
+    thumbnail_location: null,
+    distance: null,
+    distance_unit: null,
+    distance_display_value: null,
+    excluded_platforms: [],
+    instructor: w.instructor === null ? null : buildInstructor(w.instructor),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Workouts
+
+/** The workout as the workouts list shows it; with `joinRide`, the `ride` (and instructor) is joined in. */
+export function buildWorkoutListItem(rider: FakeRider, w: FakeWorkout, joinRide = false): WorkoutListItemPayload {
+  const rng = rngFor(`workout:${w.id}`);
+  const duration = durationOf(w);
+  const start = w.createdAt + 60;
+  const item: WorkoutListItemPayload = {
+    created_at: w.createdAt,
+    device_type: 'home_bike_v1',
+    end_time: start + duration,
+    fitbit_id: null,
+    fitness_discipline: 'cycling',
+    has_pedaling_metrics: true,
+    has_leaderboard_metrics: true,
+    id: w.id,
+    is_total_work_personal_record: false,
+    metrics_type: 'cycling',
+    name: 'Cycling Workout',
+    peloton_id: fakeId(`peloton:${w.id}`),
+    platform: 'home_bike',
+    start_time: start,
+    strava_id: null,
+    status: 'COMPLETE',
+    timezone: TIMEZONE,
+    title: null,
+    total_work: w.avgOutput === null ? 0 : round2(w.avgOutput * duration + rng.next()),
+    user_id: rider.userId,
+    workout_type: 'class',
+    total_video_watch_time_seconds: duration + rng.int(10, 90),
+    total_video_buffering_seconds: 0,
+    v2_total_video_watch_time_seconds: null,
+    v2_total_video_buffering_seconds: null,
+    created: w.createdAt,
+    device_time_created_at: w.createdAt + TIMEZONE_OFFSET_SECONDS,
+    effort_zones: null,
+  };
+  if (joinRide) item.ride = buildRide(w);
+  return item;
+}
+
+/**
+ * GET /api/workout/{id}: the Workout object with `ride` (title, instructor, duration …) joined and `ftp_info`
+ * (baseline FTP in watts, its source, the FTP test that set it). created_at/start_time/end_time are Unix seconds.
+ */
+export function buildWorkout(rider: FakeRider, w: FakeWorkout): WorkoutPayload {
+  const rng = rngFor(`workout-detail:${w.id}`);
+  const duration = durationOf(w);
+  const base = buildWorkoutListItem(rider, w, false);
+  const totalUsers = rng.int(5000, 80000);
+  return {
+    created_at: base.created_at,
+    device_type: base.device_type,
+    end_time: base.end_time,
+    fitbit_id: null,
+    fitness_discipline: 'cycling',
+    has_pedaling_metrics: true,
+    has_leaderboard_metrics: true,
+    id: w.id,
+    is_total_work_personal_record: false,
+    metrics_type: 'cycling',
+    name: 'Cycling Workout',
+    peloton_id: base.peloton_id,
+    platform: 'home_bike',
+    start_time: base.start_time,
+    strava_id: null,
+    status: 'COMPLETE',
+    timezone: TIMEZONE,
+    title: null,
+    total_work: base.total_work,
+    user_id: rider.userId,
+    workout_type: 'class',
+    total_video_watch_time_seconds: base.total_video_watch_time_seconds,
+    total_video_buffering_seconds: 0,
+    v2_total_video_watch_time_seconds: duration + rng.int(30, 120),
+    v2_total_video_buffering_seconds: 0,
+    total_music_audio_play_seconds: null,
+    total_music_audio_buffer_seconds: null,
+    ride: buildRide(w),
+    created: w.createdAt,
+    device_time_created_at: base.device_time_created_at,
+    is_skip_intro_available: true,
+    total_heart_rate_zone_durations: null,
+    average_effort_score: null,
+    achievement_templates: [
+      {
+        id: fakeId('achievement:streak'),
+        name: 'Weekly Streak',
+        slug: 'weekly_streak',
+        image_url: assetUrl('achievement-images', 'weekly_streak'),
+        description: 'Awarded for working out at least once a week, several weeks running.',
+      },
+    ],
+    leaderboard_rank: rng.int(1, totalUsers),
+    total_leaderboard_users: totalUsers,
+    ftp_info: { ftp: w.ftpInfo.ftp, ftp_source: w.ftpInfo.source, ftp_workout_id: w.ftpInfo.workoutId },
+    device_type_display_name: 'Bike',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Performance graph
+
+/** Segments of a class: an FTP test is one long effort after a short warm-up; other rides warm up and cool down. */
+function segmentsFor(w: FakeWorkout, duration: number): Array<{ name: string; slug: string; start: number; length: number; mets: number }> {
+  const warm = Math.round(duration * (isFtpTestTitle(w.title) ? 0.05 : 0.15));
+  const cool = isFtpTestTitle(w.title) ? 0 : Math.round(duration * 0.1);
+  const main = duration - warm - cool;
+  const list = [
+    { name: 'Warmup', slug: 'warmup', start: 0, length: warm, mets: 3.5 },
+    { name: 'Cycling', slug: 'cycling', start: warm, length: main, mets: isFtpTestTitle(w.title) ? 9 : 6 },
+  ];
+  if (cool > 0) list.push({ name: 'Cool Down', slug: 'cooldown', start: warm + main, length: cool, mets: 3.5 });
+  return list;
+}
+
+/** Integer watts per second whose mean is exactly `avg`, shaped by the segments (warm-up, effort, cool-down). */
+function outputProfile(rng: Rng, avg: number, duration: number, segments: ReturnType<typeof segmentsFor>): number[] {
+  const values: number[] = [];
+  for (let t = 0; t < duration; t++) {
+    const seg = segments.find((s) => t >= s.start && t < s.start + s.length) ?? segments[segments.length - 1];
+    const level = seg.slug === 'warmup' ? 0.6 : seg.slug === 'cooldown' ? 0.5 : 1.08;
+    const wave = 1 + 0.06 * Math.sin(t / 37);
+    values.push(Math.max(0, Math.round(avg * level * wave + rng.noise(avg * 0.05))));
+  }
+  // Nudge single samples by 1 W until the mean is exactly avg.
+  let diff = Math.round(avg * duration) - values.reduce((a, b) => a + b, 0);
+  for (let i = 0; diff !== 0; i = (i + 7919) % duration) {
+    const step = diff > 0 ? 1 : -1;
+    if (values[i] + step >= 0) {
+      values[i] += step;
+      diff -= step;
+    }
+  }
+  return values;
+}
+
+/** Averages consecutive groups of `n` samples (what `every_n` does), rounded to `digits` decimals. */
+function everyN(values: number[], n: number, digits = 0): number[] {
+  if (n <= 1) return values;
+  const out: number[] = [];
+  const f = 10 ** digits;
+  for (let i = 0; i < values.length; i += n) {
+    const group = values.slice(i, i + n);
+    out.push(Math.round((group.reduce((a, b) => a + b, 0) / group.length) * f) / f);
+  }
+  return out;
+}
+
+const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+/**
+ * GET /api/workout/{id}/performance_graph: `duration` (s), `segment_list`, `seconds_since_pedaling_start`, per-sample
+ * `metrics` (output W, cadence rpm, resistance %, speed mph, heart rate bpm with zones), `average_summaries` and
+ * `summaries` (`avg_output` = the workout's avgOutput in watts; both the summary and the output series are left out
+ * when avgOutput is null), `effort_zones` and the rest. One sample per second by default (a 20-minute test: 1200
+ * samples, about 35 KB of JSON); `sampleEvery` (the `every_n` query) averages groups of that many seconds.
+ */
+export function buildPerformanceGraph(w: FakeWorkout, sampleEvery = 1): PerformanceGraphPayload {
+  const rng = rngFor(`graph:${w.id}`);
+  const duration = durationOf(w);
+  const n = Math.max(1, Math.floor(sampleEvery));
+  const segments = segmentsFor(w, duration);
+  const power = outputProfile(rng, w.avgOutput ?? 120 + rng.int(0, 60), duration, segments);
+  const cadence = power.map((p) => Math.round(clamp(72 + p / 12 + rng.noise(3), 55, 125)));
+  const resistance = power.map((p) => Math.round(clamp(22 + p / 7 + rng.noise(1.5), 15, 80)));
+  const speed = power.map((p) => round1(2.288 * Math.max(p, 1) ** 0.4228));
+  let hr = 88;
+  const heartRate = power.map((p) => {
+    hr += ((95 + p * 0.33 - hr) / 40) + rng.noise(0.4);
+    return Math.round(clamp(hr, 60, MAX_HEART_RATE + 6));
+  });
+
+  const avgPower = w.avgOutput;
+  const avgCadence = Math.round(mean(cadence));
+  const avgResistance = Math.round(mean(resistance));
+  const avgSpeed = round1(mean(speed));
+  const miles = round2((mean(speed) * duration) / 3600);
+  const kj = avgPower === null ? 0 : Math.round((avgPower * duration) / 1000);
+  const calories = Math.round(avgPower === null ? mean(power) * duration * 0.00134 : kj * 1.34);
+
+  const bounds = heartRateZoneBounds(MAX_HEART_RATE).map(Math.round);
+  const zoneDurations = [0, 0, 0, 0, 0];
+  for (const b of heartRate) {
+    let z = 0;
+    while (z < 4 && b >= bounds[z + 1]) z++;
+    zoneDurations[z]++;
+  }
+  const zones = zoneDurations.map((d, i) => ({
+    display_name: `Zone ${i + 1}`,
+    slug: `zone${i + 1}`,
+    range: i === 0 ? `<${bounds[1]} bpm` : i === 4 ? `>=${bounds[4]} bpm` : `${bounds[i]}-${bounds[i + 1] - 1} bpm`,
+    duration: d,
+    max_value: i === 4 ? MAX_HEART_RATE + 6 : bounds[i + 1] - 1,
+    min_value: bounds[i],
+  }));
+
+  const series = (display_name: string, display_unit: string, slug: string, values: number[], digits = 0): MetricSeries => ({
+    display_name,
+    display_unit,
+    max_value: Math.max(...values),
+    average_value: digits === 0 ? Math.round(mean(values)) : round1(mean(values)),
+    values: everyN(values, n, digits),
+    slug,
+  });
+
+  const metrics: MetricSeries[] = [];
+  if (avgPower !== null) metrics.push({ ...series('Output', 'watts', 'output', power), average_value: avgPower });
+  metrics.push(series('Cadence', 'rpm', 'cadence', cadence));
+  metrics.push(series('Resistance', '%', 'resistance', resistance));
+  metrics.push(series('Speed', 'mph', 'speed', speed, 1));
+  metrics.push({ ...series('Heart Rate', 'bpm', 'heart_rate', heartRate), zones, missing_data_duration: 0 });
+
+  const averageSummaries: SummaryItem[] = [];
+  if (avgPower !== null) averageSummaries.push({ display_name: 'Avg Output', display_unit: 'watts', value: avgPower, slug: 'avg_output' });
+  averageSummaries.push(
+    { display_name: 'Avg Cadence', display_unit: 'rpm', value: avgCadence, slug: 'avg_cadence' },
+    { display_name: 'Avg Resistance', display_unit: '%', value: avgResistance, slug: 'avg_resistance' },
+    { display_name: 'Avg Speed', display_unit: 'mph', value: avgSpeed, slug: 'avg_speed' },
+  );
+  const summaries: SummaryItem[] = [];
+  if (avgPower !== null) summaries.push({ display_name: 'Total Output', display_unit: 'kj', value: kj, slug: 'total_output' });
+  summaries.push(
+    { display_name: 'Distance', display_unit: 'mi', value: miles, slug: 'distance' },
+    { display_name: 'Calories', display_unit: 'kcal', value: calories, slug: 'calories' },
+  );
+
+  const sampleCount = Math.ceil(duration / n);
+  return {
+    duration,
+    is_class_plan_shown: true,
+    segment_list: segments.map((s) => ({
+      id: fakeId(`segment:${w.id}:${s.start}`),
+      length: s.length,
+      start_time_offset: s.start,
+      icon_url: `${ASSET_HOST}/segment-icons/${s.slug}.png`,
+      intensity_in_mets: s.mets,
+      metrics_type: 'cycling',
+      icon_name: s.slug,
+      icon_slug: s.slug,
+      name: s.name,
+    })),
+    seconds_since_pedaling_start: Array.from({ length: sampleCount }, (_, i) => Math.min(duration, (i + 1) * n)),
+    average_summaries: averageSummaries,
+    summaries,
+    metrics,
+    has_apple_watch_metrics: false,
+    location_data: [],
+    is_location_data_accurate: null,
+    splits_data: {},
+    target_metrics_performance_data: { target_metrics: [], time_in_metric: [] },
+    effort_zones: {
+      total_effort_points: round1(zoneDurations.reduce((a, d, i) => a + (d / 60) * (i + 1) * 0.12, 0)),
+      heart_rate_zone_durations: {
+        heart_rate_z1_duration: zoneDurations[0],
+        heart_rate_z2_duration: zoneDurations[1],
+        heart_rate_z3_duration: zoneDurations[2],
+        heart_rate_z4_duration: zoneDurations[3],
+        heart_rate_z5_duration: zoneDurations[4],
+      },
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// GET /api/user/{id}/workouts
+
+/** Options of {@link buildWorkoutsPage}. */
+export interface WorkoutsPageOptions {
+  /** Join `ride` (and its instructor) into each item, as `joins=ride,ride.instructor` asks. Default false. */
+  joinRide?: boolean;
+  /**
+   * Repeat the last `overlap` items of the previous page at the start of each later page (what clients see when a
+   * new workout lands between two page requests). Default 0. Such a page holds up to limit + overlap items and
+   * `count` is the length of `data`; nothing is skipped, so de-duplicating by id gives every workout once.
+   */
+  overlap?: number;
+}
+
+/**
+ * One page of GET /api/user/{id}/workouts, sorted newest first (`sort_by` '-created_at,-pk'); pages start at 0.
+ * `total` is the number of workouts, `page_count` = ceil(total / limit), `show_next` whether a later page exists.
+ */
+export function buildWorkoutsPage(rider: FakeRider, page: number, limit: number, options: WorkoutsPageOptions = {}): WorkoutsPagePayload {
+  const all = newestFirst(rider);
+  const size = Math.max(1, Math.floor(limit));
+  const overlap = page > 0 ? Math.max(0, Math.min(options.overlap ?? 0, size)) : 0;
+  const slice = page < 0 ? [] : all.slice(page * size - overlap, page * size + size);
+  const pageCount = Math.ceil(all.length / size);
+  return {
+    data: slice.map((w) => buildWorkoutListItem(rider, w, options.joinRide ?? false)),
+    limit: size,
+    page,
+    total: all.length,
+    count: slice.length,
+    page_count: pageCount,
+    show_previous: page > 0,
+    show_next: page < pageCount - 1,
+    sort_by: '-created_at,-pk',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// GET /api/ride/{id}/details
+
+/** GET /api/ride/{ride_id}/details for the class of workout `w` (the fields a client reads: `ride`, `is_ftp_test`). */
+export function buildRideDetails(w: FakeWorkout): Record<string, unknown> & { ride: RidePayload; is_ftp_test: boolean } {
+  const ride = buildRide(w);
+  return {
+    ride,
+    playlist: null,
+    averages: {},
+    segments: { segment_list: segmentsFor(w, durationOf(w)).map((s) => ({ name: s.name, length: s.length, start_time_offset: s.start })) },
+    default_album_images: {},
+    excluded_platforms: [],
+    is_ftp_test: isFtpTestTitle(w.title),
+    disabled_leaderboard_filters: {},
+    sampled_top_tags: [],
+    instructor_cues: [],
+    target_class_metrics: {},
+    events: [],
+  };
+}

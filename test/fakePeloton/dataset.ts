@@ -1,0 +1,89 @@
+/**
+ * The data model of the fake Peloton API: one rider and the workouts the rider has. It is deliberately loose so that
+ * tests can describe broken histories too (chains with cycles, dangling ids, missing graphs): nothing here checks that
+ * `ftpInfo` points anywhere real. The builder turns a rider into full-size payloads; the server serves them.
+ */
+import { createHash } from 'node:crypto';
+
+/** Where a workout's baseline FTP came from, as Peloton names it in `ftp_info.ftp_source`. */
+export type FtpSource = 'ftp_workout_source' | 'ftp_manual_source' | 'ftp_estimated_source' | null;
+
+/** One workout of the rider (an FTP test or any other ride). */
+export interface FakeWorkout {
+  /** Workout id, 32 lowercase hex characters like Peloton's. */
+  id: string;
+  /** When the workout was created, Unix seconds; the ride starts a minute later. */
+  createdAt: number;
+  /** The class title, e.g. '20 min FTP Test Ride' or '30 min Power Zone Ride'. */
+  title: string;
+  /** The instructor's display name, or null for a class without one. */
+  instructor: string | null;
+  /** Average output in watts; null = the performance graph has no `avg_output` summary (and no output metric). */
+  avgOutput: number | null;
+  /** 'missing' = GET /api/workout/{id}/performance_graph answers 404. */
+  graph: 'ok' | 'missing';
+  /**
+   * The workout's `ftp_info`: `ftp` is the BASELINE going into the workout (watts; with `ftp_manual_source` it is the
+   * stored 20-minute value), `workoutId` the FTP test that set it (or null).
+   */
+  ftpInfo: { ftp: number; source: FtpSource; workoutId: string | null };
+  /** Class length in seconds; defaults to {@link durationOf}'s reading of the title. */
+  durationSeconds?: number;
+}
+
+/** The rider behind GET /api/me, with every workout the rider has. */
+export interface FakeRider {
+  /** User id, 32 hex characters. */
+  userId: string;
+  /** Leaderboard name. */
+  username: string;
+  /** `cycling_ftp`, watts (0 when unset). */
+  cyclingFtp: number;
+  /** `cycling_ftp_source`, e.g. 'ftp_workout_source', or null. */
+  cyclingFtpSource: string | null;
+  /** `cycling_ftp_workout_id`: the FTP test that set the current FTP, or null. */
+  cyclingFtpWorkoutId: string | null;
+  /** `cycling_workout_ftp`, watts. */
+  cyclingWorkoutFtp: number;
+  /** `estimated_cycling_ftp`, watts. */
+  estimatedCyclingFtp: number;
+  /** Every workout the rider has (FTP tests and others), in any order. */
+  workouts: FakeWorkout[];
+}
+
+/** A stable 32-hex-character id derived from a label (the same label always gives the same id). */
+export function fakeId(label: string): string {
+  return createHash('sha256').update(label).digest('hex').slice(0, 32);
+}
+
+/** 12:00 UTC on the given calendar day (month 1–12), in Unix seconds: the same local date from UTC−11 to UTC+11. */
+export function noonUtc(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day, 12, 0, 0) / 1000;
+}
+
+/** The FTP result of a test from its average output (watts): round(avg × 0.95). */
+export function calculatedFtp(avgOutput: number): number {
+  return Math.round(avgOutput * 0.95);
+}
+
+/** True when a class title names an FTP test ride ('20 min FTP Test Ride'), not a warm-up ('FTP Warm Up Ride'). */
+export function isFtpTestTitle(title: string): boolean {
+  return /\bFTP Test\b/i.test(title);
+}
+
+/** A workout's length in seconds: `durationSeconds`, else the minutes in its title ('20 min …' → 1200), else 1800. */
+export function durationOf(w: FakeWorkout): number {
+  if (w.durationSeconds !== undefined) return w.durationSeconds;
+  const m = /(\d+)\s*min\b/i.exec(w.title);
+  return m ? Number(m[1]) * 60 : 1800;
+}
+
+/** The workout with that id, or undefined. */
+export function findWorkout(rider: FakeRider, id: string): FakeWorkout | undefined {
+  return rider.workouts.find((w) => w.id === id);
+}
+
+/** The rider's workouts newest first (by `createdAt`, then id), as the workouts list sorts them. */
+export function newestFirst(rider: FakeRider): FakeWorkout[] {
+  return [...rider.workouts].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
