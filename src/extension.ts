@@ -20,7 +20,12 @@ import { registerFtpTestsTree } from './views/ftpTestsTree';
 export interface PelotonFtpExtensionApi {
   /** Wall time of activate() in milliseconds. */
   activationMs: number;
+  /** The history on screen and its refresh. */
   history: HistoryService;
+  /** The folder of the extension's log files (the "Peloton FTP" channel writes there). */
+  logUri: vscode.Uri;
+  /** The signed-in Peloton account (never its tokens), or null. */
+  account(): { userId: string; username: string } | null;
 }
 
 /** Activates the extension: called by VS Code once, on the first view, command or auth request. */
@@ -51,16 +56,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
     history,
     registerFtpTestsTree(history),
     registerCommands({ extensionUri: context.extensionUri, auth: provider, history, log }),
+    // A session that ends by itself (renewal refused, or signed out in another window) leaves the history
+    // on screen with a Sign In prompt; only the Sign Out command clears it.
     provider.onDidChangeSessions((e) => {
       setSignedIn();
-      if (e.removed?.length && !provider.current) history.clear();
-      else if (e.added?.length) void history.start();
+      if (e.added?.length) void history.start();
     }),
   );
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
   void history.start();
-  return { activationMs, history };
+  const account = () => (provider.current ? { userId: provider.current.userId, username: provider.current.username } : null);
+  return { activationMs, history, logUri: context.logUri, account };
 }
 
 /** Nothing to do: every registration is in context.subscriptions. */

@@ -78,6 +78,7 @@ export class HistoryService implements vscode.Disposable {
       void vscode.window.showWarningMessage(loaded.problem);
     }
     if (loaded.history) this.update({ history: loaded.history, notice: null });
+    else if (this.current.history && this.current.history.rider.userId !== record.userId) this.update({ history: null, notice: null });
     let hours = 12;
     try {
       hours = this.deps.settings().refreshAfterHours;

@@ -30,8 +30,9 @@ export interface MergeOutcome {
  * Merges a walk into the stored history (null when none). Rules: an `aborted` walk changes nothing (its
  * partial tests are dropped, so a stored history is always a whole chain from its newest test); a walk
  * that stopped at a `known` test is followed by the stored tests from that test on, inheriting the
- * stored `endReason`; a walk that would leave fewer tests than stored without reaching the chain's
- * `end` keeps the stored tests (with the walk's warnings); otherwise the walk replaces the stored history.
+ * stored `endReason` (a whole chain, even when shorter than stored: a newer stored test was deleted); a
+ * walk that would leave fewer tests than stored without reaching the chain's `end` or a stored test keeps
+ * the stored tests (with the walk's warnings); otherwise the walk replaces the stored history.
  * @param now Unix seconds, the new `fetchedAt`.
  */
 export function mergeWalk(stored: FtpHistory | null, walk: FtpChainResult, now: number): MergeOutcome {
@@ -41,14 +42,17 @@ export function mergeWalk(stored: FtpHistory | null, walk: FtpChainResult, now: 
   const newTests = walk.tests.filter((t) => !storedIds.has(t.workoutId)).length;
   let tests = walk.tests;
   let endReason: FtpHistory['endReason'] = walk.stoppedBecause === 'known' ? 'end' : walk.stoppedBecause;
+  // A walk joined to the stored tail is a whole chain (e.g. shorter because the rider deleted a newer test).
+  let joined = false;
   if (walk.stoppedBecause === 'known') {
     const from = storedTests.findIndex((t) => t.workoutId === walk.stoppedAt);
     if (stored && from >= 0) {
       tests = [...walk.tests, ...storedTests.slice(from)];
       endReason = stored.endReason;
+      joined = true;
     }
   }
-  if (stored && walk.stoppedBecause !== 'end' && tests.length < storedTests.length) {
+  if (stored && walk.stoppedBecause !== 'end' && !joined && tests.length < storedTests.length) {
     return { history: { ...stored, warnings: walk.warnings }, replaced: false, newTests: 0 };
   }
   return { history: { rider: walk.rider, tests, warnings: walk.warnings, endReason, fetchedAt: now }, replaced: true, newTests };

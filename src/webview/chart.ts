@@ -64,7 +64,7 @@ const TICK_STEPS: readonly TickStep[] = [
  * Calendar-aligned tick positions (local midnight, first of a month, or 1 January) between `min` and
  * `max` (Unix ms), at most about `maxTicks` of them, and the unit they are aligned to.
  */
-export function dateTicks(min: number, max: number, maxTicks: number): { unit: TickStep['unit']; values: number[] } {
+function dateTicks(min: number, max: number, maxTicks: number): { unit: TickStep['unit']; values: number[] } {
   const span = Math.max(max - min, 1);
   const step = TICK_STEPS.find((s) => span / s.approxMs <= maxTicks) ?? TICK_STEPS[TICK_STEPS.length - 1];
   const start = new Date(min);
@@ -128,6 +128,22 @@ function describe(rows: readonly ChartRow[]): string {
   );
 }
 
+/** How a series' line is drawn. */
+interface LineStyle {
+  color: string;
+  width: number;
+  dash: number[];
+}
+
+/** How each series' line is drawn (calculated FTP, then baseline FTP): the baseline dashed, so the two differ without colour. */
+function lineStyles(colors: ThemeColors): [LineStyle, LineStyle] {
+  const width = colors.kind === 'high-contrast' || colors.kind === 'high-contrast-light' ? 3 : 2;
+  return [
+    { color: colors.result, width, dash: [] },
+    { color: colors.baseline, width, dash: [6, 4] },
+  ];
+}
+
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -157,7 +173,7 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
         x: {
           type: 'linear',
           ...xRange(sorted.map((r) => r.takenAt * 1000)),
-          grid,
+          grid: { ...grid, drawOnChartArea: false },
           border,
           afterBuildTicks: (scale: Scale) => {
             const maxTicks = Math.max(2, Math.floor((scale.width || 600) / 90));
@@ -189,9 +205,25 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
             color: colors.foreground,
             font,
             usePointStyle: true,
-            pointStyle: 'line',
             pointStyleWidth: 36,
             padding: 16,
+            // Each series as a short stroke of its own line (the baseline's dashed), not as its point:
+            // Chart.js would otherwise draw the point's border, which is the background colour.
+            generateLabels: (chart) =>
+              chart.data.datasets.map((dataset, i) => {
+                const line = lineStyles(colors)[i];
+                return {
+                  text: dataset.label ?? '',
+                  datasetIndex: i,
+                  hidden: !chart.isDatasetVisible(i),
+                  fontColor: colors.foreground,
+                  fillStyle: line.color,
+                  strokeStyle: line.color,
+                  lineWidth: line.width,
+                  lineDash: line.dash,
+                  pointStyle: 'line',
+                };
+              }),
           },
         },
         tooltip: {
@@ -229,21 +261,17 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
 
   /** The two series for the current rows and theme. */
   function datasets(): ChartDataset<'line', FtpPoint[]>[] {
-    const highContrast = colors.kind === 'high-contrast' || colors.kind === 'high-contrast-light';
-    const common = {
-      borderWidth: highContrast ? 3 : 2,
-      pointBorderColor: colors.background,
-      pointBorderWidth: 1,
-      spanGaps: true,
-      tension: 0,
-    };
+    const [result, baseline] = lineStyles(colors);
+    const common = { pointBorderColor: colors.background, pointBorderWidth: 1, spanGaps: true, tension: 0 };
     return [
       {
         ...common,
         label: 'Calculated FTP',
         data: sorted.map((r) => ({ x: r.takenAt * 1000, y: r.calculatedFtp })),
-        borderColor: colors.result,
-        backgroundColor: colors.result,
+        borderColor: result.color,
+        backgroundColor: result.color,
+        borderWidth: result.width,
+        borderDash: result.dash,
         pointStyle: 'circle',
         pointRadius: 4,
         pointHoverRadius: 6,
@@ -252,9 +280,10 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
         ...common,
         label: 'Baseline FTP',
         data: sorted.map((r) => ({ x: r.takenAt * 1000, y: r.baselineFtp })),
-        borderColor: colors.baseline,
-        backgroundColor: colors.baseline,
-        borderDash: [6, 4],
+        borderColor: baseline.color,
+        backgroundColor: baseline.color,
+        borderWidth: baseline.width,
+        borderDash: baseline.dash,
         pointStyle: 'rectRot',
         pointRadius: 5,
         pointHoverRadius: 7,

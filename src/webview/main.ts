@@ -75,6 +75,8 @@ function buildLayout(root: HTMLElement) {
 const root = document.getElementById('app') ?? document.body;
 const view = buildLayout(root);
 let chart: FtpChart | undefined;
+/** The rows the chart and table show now (JSON), so a message that changes only the heading or notice leaves them be. */
+let drawnRows: string | undefined;
 
 /** Draws one history message. */
 function render(history: HistoryMessage): void {
@@ -89,6 +91,7 @@ function render(history: HistoryMessage): void {
   view.updated.hidden = history.fetchedAt == null;
 
   if (history.rows.length === 0) {
+    drawnRows = undefined;
     chart?.destroy();
     chart = undefined;
     view.tableBox.replaceChildren();
@@ -107,6 +110,10 @@ function render(history: HistoryMessage): void {
     return;
   }
 
+  // Progress messages during a refresh repeat the same rows: keep the table (and the focus in it) as it is.
+  const rowsJson = JSON.stringify(history.rows);
+  if (rowsJson === drawnRows) return;
+  drawnRows = rowsJson;
   view.empty.hidden = true;
   view.empty.replaceChildren();
   view.content.hidden = false;

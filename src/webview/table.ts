@@ -8,12 +8,12 @@ import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit
 
 /** The table's columns, in order. */
 export const TABLE_COLUMNS: readonly GridColumn[] = [
-  { title: 'Date', width: 'minmax(7em, 1fr)' },
-  { title: 'Result (W)', width: 'minmax(6em, 1fr)', align: 'end' },
-  { title: 'Baseline (W)', width: 'minmax(6em, 1fr)', align: 'end' },
-  { title: 'Change (W)', width: 'minmax(6em, 1fr)', align: 'end' },
-  { title: 'Avg output (W)', width: 'minmax(7em, 1fr)', align: 'end' },
-  { title: 'Ride', width: 'minmax(10em, 3fr)' },
+  { title: 'Date', width: 'minmax(7.5em, 1fr)' },
+  { title: 'Result (W)', width: 'minmax(7.5em, 1fr)', align: 'end' },
+  { title: 'Baseline (W)', width: 'minmax(9em, 1fr)', align: 'end' },
+  { title: 'Change (W)', width: 'minmax(8em, 1fr)', align: 'end' },
+  { title: 'Avg output (W)', width: 'minmax(10.5em, 1.2fr)', align: 'end' },
+  { title: 'Ride', width: 'minmax(12em, 3fr)' },
 ];
 
 /** Text shown in place of watts for a test whose ride recorded no output. */

@@ -100,6 +100,8 @@ export interface FakePeloton {
   acceptAccessToken(token: string): void;
   /** Invalidates every access and refresh token issued so far. */
   revokeAll(): void;
+  /** Invalidates every access token issued so far (refresh tokens stay good: the next API call answers 401). */
+  revokeAccessTokens(): void;
   /** Stops the server, dropping open connections (hung requests included). */
   close(): Promise<void>;
 }
@@ -408,6 +410,9 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
     issueRefreshToken: () => mintRefresh(),
     acceptAccessToken: (token: string) => {
       accessTokens.add(token);
+    },
+    revokeAccessTokens: () => {
+      accessTokens.clear();
     },
     revokeAll: () => {
       accessTokens.clear();

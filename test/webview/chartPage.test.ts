@@ -57,6 +57,33 @@ const seedHistory: HistoryMessage = {
   notice: 'Refresh failed: showing history from 3 h ago',
 };
 
+/** Seven chained tests, one without output data, for the screenshots. */
+const demoHistory: HistoryMessage = {
+  ...seedHistory,
+  username: 'demo_rider',
+  currentFtp: 214,
+  estimatedFtp: 209,
+  notice: null,
+  rows: [
+    ['2026-02-03', 225, 214, 208],
+    ['2025-09-18', 225, 214, 205],
+    ['2025-03-02', 216, 205, 198],
+    ['2024-07-21', null, null, 198],
+    ['2023-11-05', 208, 198, 187],
+    ['2022-06-12', 197, 187, 176],
+    ['2021-01-30', 185, 176, 183],
+    ['2020-04-08', 193, 183, null],
+  ].map(([day, avgOutput, calculatedFtp, baselineFtp], i) => ({
+    workoutId: `demo${i}`,
+    takenAt: noonUtc(day as string),
+    rideTitle: i === 3 ? null : '20 min FTP Test Ride',
+    instructor: i === 3 ? null : ['Denis Morton', 'Olivia Amato', 'Matt Wilpers'][i % 3],
+    avgOutput: avgOutput as number | null,
+    calculatedFtp: calculatedFtp as number | null,
+    baselineFtp: baselineFtp as number | null,
+  })),
+};
+
 /** The stand-in for VS Code, run before the page script (it carries the page's nonce). */
 function stubScript(themes: Record<string, WebviewTheme>): string {
   return `
@@ -281,30 +308,43 @@ describe('FTP chart page in Chromium', function () {
     ]);
   });
 
+  it('a message changing only the notice updates it and keeps the table and the focus in it', async () => {
+    await page.getByRole('link', { name: /Matt Wilpers/ }).focus();
+    await page.evaluate(() => document.querySelector('vscode-data-grid')?.setAttribute('data-marked', ''));
+    await send(page, { ...seedHistory, notice: 'Refreshing… 1 found' });
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Refreshing… 1 found');
+    assert.equal(await page.locator('vscode-data-grid[data-marked]').count(), 1);
+    assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /Matt Wilpers/);
+    await send(page, seedHistory);
+  });
+
   it('follows the theme (light, dark, high contrast) and saves a screenshot of each', async () => {
     mkdirSync(screenshots, { recursive: true });
+    // A longer history than the seed, so the screenshots show both lines, the dashes and a gap.
+    await send(page, demoHistory);
+    await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 9);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.mouse.move(0, 0);
     for (const [name, theme] of [['light', light], ['hc', highContrast], ['dark', dark]] as const) {
       await setTheme(page, name);
       await frames(page);
       await frames(page);
       const blue = await canvasPixels(page, theme.vars['charts-blue']);
       assert.ok(blue.matching > 50, `${name}: the chart redrew in the theme's blue (${blue.matching})`);
-      if (name === 'dark') {
-        // Hover the newest point to show its tooltip in the screenshot.
-        const box = await page.locator('canvas').boundingBox();
-        assert.ok(box);
-        const point = await page.evaluate(() => {
-          const c = document.querySelector('canvas');
-          return c ? null : null;
-        });
-        void point;
-        await page.mouse.move(box.x + box.width - 40, box.y + box.height / 2);
-        await frames(page);
-      }
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.notEqual(background, 'rgba(0, 0, 0, 0)', `${name}: the page takes the editor background`);
+      if (name === 'dark') {
+        // Hover near the newest test to show its tooltip in the screenshot.
+        const box = await page.locator('canvas').boundingBox();
+        assert.ok(box);
+        await page.mouse.move(box.x + box.width - 30, box.y + box.height / 2);
+        await frames(page);
+      }
       await page.screenshot({ path: path.join(screenshots, `chart-${name}.png`), fullPage: true });
     }
+    await page.mouse.move(0, 0);
+    await send(page, seedHistory);
+    await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 3);
   });
 
   it('keeps its state: a reloaded page redraws the last history before any message', async () => {
@@ -320,6 +360,7 @@ describe('FTP chart page in Chromium', function () {
     assert.match(await page.locator('.empty').innerText(), /No FTP tests yet/);
     assert.equal(await page.locator('[role="status"]').innerText(), '');
     assert.equal(await page.locator('.history-body').isVisible(), false);
+    await page.screenshot({ path: path.join(screenshots, 'chart-empty-dark.png') });
 
     await send(page, { ...seedHistory, rows: [], username: null, currentFtp: null, estimatedFtp: null });
     await page.waitForFunction(() => /Not signed in/.test(document.querySelector('.empty')?.textContent ?? ''));

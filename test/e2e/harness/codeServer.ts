@@ -171,6 +171,7 @@ function serverEnv(dataDir: string): NodeJS.ProcessEnv {
     XDG_DATA_HOME: path.join(xdg, 'data'),
     XDG_CACHE_HOME: path.join(xdg, 'cache'),
     // Never let the server pick up a password from the environment; --auth none is passed anyway.
+    EXTENSIONS_GALLERY: '{}',
     PASSWORD: undefined,
     HASHED_PASSWORD: undefined,
   };
