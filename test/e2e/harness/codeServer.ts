@@ -305,8 +305,12 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     stopped = true;
     if (!exited) {
       killGroup(child, 'SIGTERM');
-      const timer = new Promise<void>((resolve) => setTimeout(resolve, 5000));
-      await Promise.race([exitPromise, timer]);
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 5000);
+      });
+      await Promise.race([exitPromise, grace]);
+      clearTimeout(timer);
     }
     // The group may outlive the main process (extension host, pty host): always finish it off.
     killGroup(child, 'SIGKILL');

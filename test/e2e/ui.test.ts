@@ -1,0 +1,179 @@
+/**
+ * The extension as a rider uses it: the packaged .vsix installed in a real VS Code (code-server) in
+ * headless Chromium, against the fake Peloton API on 127.0.0.1. Typing, clicking, reading the tree and
+ * the chart panel's table, with screenshots saved to test-artifacts/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { demo, seedExample } from '../fakePeloton/datasets';
+import { makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
+import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+import { clearNotifications, launchBrowser, openViewContainer, openWorkbench, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, hasSelector, type BrowserSession } from './harness/browser';
+import { startCodeServer, type CodeServerInstance } from './harness/codeServer';
+
+const root = resolve(__dirname, '../..');
+
+function packageVsix(): string {
+  execFileSync(process.execPath, ['scripts/package.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const vsix = readdirSync(root).find((name) => name.endsWith('.vsix'));
+  assert.ok(vsix, 'npm run package made a .vsix');
+  return resolve(root, vsix);
+}
+
+/** Rows of the FTP Tests view as `label | description`. */
+async function treeRows(page: Page): Promise<string[]> {
+  return (await readTreeRows(page, 'FTP Tests')).map((r) => `${r.label} | ${r.description}`);
+}
+
+async function waitForTreeRows(page: Page, count: number, timeoutMs = 20_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let rows: string[] = [];
+  while (Date.now() < deadline) {
+    rows = await treeRows(page);
+    if (rows.length === count && !rows.some((r) => r.includes('Walking'))) return rows;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`expected ${count} rows in FTP Tests, saw ${JSON.stringify(rows)}`);
+}
+
+/** The chart page's table rows, as the cells' text joined by `|`. */
+async function chartTableRows(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() =>
+    Array.from(document.querySelectorAll('vscode-data-grid-row'))
+      .filter((row) => row.getAttribute('row-type') !== 'header' && row.getAttribute('row-type') !== 'sticky-header')
+      .map((row) =>
+        Array.from(row.querySelectorAll('vscode-data-grid-cell'))
+          .map((cell) => (cell.textContent ?? '').trim())
+          .join(' | '),
+      ),
+  );
+}
+
+/** Widens the side bar (drags its sash) so tree descriptions show in full in screenshots. */
+async function widenSideBar(page: Page, width = 470): Promise<void> {
+  const box = await page.locator('.part.sidebar').first().boundingBox();
+  if (!box) return;
+  const x = box.x + box.width;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Clears notifications, then saves a screenshot. */
+async function cleanScreenshot(page: Page, name: string): Promise<void> {
+  await clearNotifications(page);
+  await page.waitForTimeout(300);
+  await screenshot(page, name);
+}
+
+async function welcomeButton(page: Page) {
+  return page.locator('.part.sidebar .welcome-view-content a.monaco-button, .part.sidebar .welcome-view-content .monaco-button', { hasText: 'Sign In with Access Token' });
+}
+
+describe('Peloton FTP History in code-server, as a rider uses it', function () {
+  this.timeout(180_000);
+  let fake: FakePeloton;
+  let server: CodeServerInstance;
+  let browser: BrowserSession;
+  let page: Page;
+
+  before(async () => {
+    const vsix = packageVsix();
+    fake = await startFakePeloton({ rider: seedExample() });
+    server = await startCodeServer({ vsixPath: vsix, userSettings: { 'pelotonFtp.apiBaseUrl': fake.url, 'pelotonFtp.authBaseUrl': fake.url } });
+    browser = await launchBrowser();
+    page = browser.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openWorkbench(page, server.url);
+    await widenSideBar(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await fake?.close();
+  });
+
+  it('shows the Peloton container with a Sign In welcome view while signed out', async () => {
+    await openViewContainer(page, 'Peloton');
+    const button = await welcomeButton(page);
+    await button.first().waitFor({ state: 'visible', timeout: 20_000 });
+    assert.deepEqual(await treeRows(page), []);
+    await cleanScreenshot(page, 'tree-signed-out');
+  });
+
+  it('a malformed token is refused as it is typed, and nothing is stored', async () => {
+    await runCommand(page, 'Peloton: Sign In with Access Token');
+    await typeInQuickInput(page, 'this is not a token');
+    const message = page.locator('.quick-input-widget .quick-input-message').filter({ visible: true });
+    await message.first().waitFor({ state: 'visible' });
+    await page.waitForFunction(() => /That is not a Peloton access token/.test(document.querySelector('.quick-input-widget .quick-input-message')?.textContent ?? ''));
+    await page.keyboard.press('Enter'); // refused: the box stays open
+    assert.equal(await page.locator('.quick-input-widget').filter({ visible: true }).count(), 1);
+    await screenshot(page, 'sign-in-refused-as-typed');
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden' });
+    assert.deepEqual(await treeRows(page), []);
+    assert.equal(fake.count(), 0, 'nothing reached Peloton');
+  });
+
+  it('a token Peloton refuses gets a clear error, and nothing is stored', async () => {
+    await runCommand(page, 'Peloton: Sign In with Access Token');
+    await typeInQuickInput(page, makeJwt({ sub: 'someone-else', exp: Math.floor(Date.now() / 1000) + 3600 }), { enter: true });
+    await waitForNotification(page, /Peloton refused this token/);
+    assert.deepEqual(await treeRows(page), []);
+  });
+
+  it('signs in with the demo token and lists the seed example: exactly two FTP tests', async () => {
+    await runCommand(page, 'Peloton: Sign In with Access Token');
+    const paste = makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt: Math.floor(Date.now() / 1000) + 172_800 });
+    await typeInQuickInput(page, paste, { enter: true });
+    await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
+    const rows = await waitForTreeRows(page, 3);
+    assert.deepEqual(rows, ['Current FTP 176 W | Peloton estimate 180 W', '2026-01-14 · 176 W | baseline 183 W · \u22127 W', '2019-12-04 · 183 W | first test']);
+    await cleanScreenshot(page, 'tree-seed-example');
+  });
+
+  it('shows the FTP History chart with a table of the same two tests', async () => {
+    await runCommand(page, 'Peloton: Show FTP Chart');
+    const frame = await findWebviewFrame(page, hasSelector('vscode-data-grid-row'));
+    await frame.waitForFunction(() => document.querySelectorAll('vscode-data-grid-cell').length > 6);
+    const rows = await chartTableRows(frame);
+    assert.equal(rows.length, 2, JSON.stringify(rows));
+    assert.match(rows[0]!, /^2026-01-14 \| 176 \| 183 \| \u22127 \| 185/);
+    assert.match(rows[1]!, /^2019-12-04 \| 183 \| first test \| — \| 193/);
+    assert.ok(await frame.locator('canvas').count(), 'the chart canvas is there');
+    await cleanScreenshot(page, 'chart-seed-example');
+  });
+
+  it('signs out: the tree goes back to its welcome view', async () => {
+    await runCommand(page, 'Peloton: Sign Out');
+    await waitForNotification(page, 'Signed out of Peloton.');
+    await openViewContainer(page, 'Peloton');
+    await (await welcomeButton(page)).first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.deepEqual(await treeRows(page), []);
+  });
+
+  it('signs in as the demo rider: eight FTP tests over six years, and the chart', async () => {
+    fake.setRider(demo());
+    const token = fake.issueAccessToken();
+    await page.locator('.part.editor').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await runCommand(page, 'Peloton: Sign In with Access Token');
+    await typeInQuickInput(page, token, { enter: true });
+    await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
+    const rows = await waitForTreeRows(page, 9);
+    assert.match(rows[1]!, /^2026-01-07 · 220 W \| baseline 188 W · \+32 W$/);
+    assert.match(rows[8]!, /^2020-03-11 · 150 W \| first test$/);
+    await cleanScreenshot(page, 'tree-demo');
+    await runCommand(page, 'Peloton: Show FTP Chart');
+    const frame = await findWebviewFrame(page, async (f) => (await chartTableRows(f).catch(() => [])).length === 8);
+    assert.equal((await chartTableRows(frame)).length, 8);
+    await page.waitForTimeout(500);
+    await cleanScreenshot(page, 'chart-demo');
+  });
+});

@@ -1,0 +1,421 @@
+/*
+ * Fault injection: every bad input and every bad day at Peloton we know of, against the fake Peloton API on
+ * 127.0.0.1 through the real client (PelotonApi on createPelotonDispatcher, retries with a 5 ms base), the chain
+ * walker, mergeWalk and the HistoryStore. Each case starts with a good stored history on disk, runs the refresh
+ * the way the extension does (paste → parsePastedCredentials; walkFtpChain with isKnown = the stored ids; mergeWalk
+ * only when the walk returned, save only when the merge replaced; nothing saved when anything threw), and checks
+ * the user-facing message and what is left on disk.
+ *
+ * input / fault                                   → outcome (message)                                                        stored file
+ * ----------------------------------------------- → ------------------------------------------------------------------------ -----------
+ * pasted garbage ("hello there")                  → TokenFormatError "That is not a Peloton access token. Paste the access   identical
+ *                                                   token (a JWT: …), "Bearer <token>", or the whole value of the localStorage
+ *                                                   entry "@@auth0spajs::…" from members.onepeloton.com."; no request
+ * a JWT without exp                               → TokenFormatError "This token has no expiry ("exp" claim), so it is not a identical
+ *                                                   Peloton access token. Paste the access token …"; no request
+ * an expired JWT                                  → TokenFormatError "This access token expired on 2026-01-09 22:06 UTC. Sign identical
+ *                                                   in to members.onepeloton.com again and copy a fresh token."; no request
+ * localStorage value of another client id         → TokenFormatError "That entry belongs to another application (client id   identical
+ *                                                   SomeOtherSpaClientId); copy the entry whose key is "@@auth0spajs::…"."
+ * well-formed token /api/me refuses (401, 3020)   → PelotonAuthError "GET /api/me: Not logged in (HTTP 401, error_code 3020)"; identical
+ *                                                   1 request, token not in the message
+ * /api/me answers an HTML page (200)              → PelotonSchemaError "GET /api/me: unexpected response: expected JSON, got    identical
+ *                                                   an HTML page"; 1 request
+ * /api/me answers an HTML page (503, 3 times)     → PelotonApiError "GET /api/me: HTTP 503: the server answered with an HTML    identical
+ *                                                   page, not JSON"; 3 requests
+ * a workout that fails its schema (ftp "abc")     → PelotonSchemaError "GET /api/workout/<id>: unexpected response at           identical
+ *                                                   ftp_info.ftp: ftp_info.ftp: Invalid input: expected number, received string"
+ * a workout body that is not JSON (garbage)       → PelotonSchemaError "GET /api/workout/<id>: unexpected response: expected     identical
+ *                                                   JSON, got text that is not JSON"
+ * performance graph without avg_output            → walk ends; that test has no result, warning "No average output in the       tail kept,
+ *   (dataset no-avg-output)                         performance graph of workout <id>."                                        re-saved
+ * performance graph 404 (dataset missing-graph)   → walk ends; that test has no result, warning "No performance graph for        tail kept,
+ *                                                   workout <id> (404)."                                                       re-saved
+ * performance graph not JSON (garbage)            → walk ends; warning "The performance graph of workout <id> could not be read  tail kept,
+ *                                                   (not JSON)."                                                               re-saved
+ * a chain cycle (dataset cycle)                   → stoppedBecause cycle, 3 tests, warning "The chain points back to workout     identical
+ *                                                   <id>, already listed: stopped there."; merge keeps the longer stored history
+ * a chain longer than the limit (50, max 10)      → stoppedBecause limit, 10 tests, warning "Stopped after 10 FTP tests; older   identical
+ *                                                   tests were not fetched (setting pelotonFtp.maxChainLength)."; stored kept
+ * a workout 404 mid-chain                         → stoppedBecause missing, 2 tests, warning "Workout <id> was not found (404):   identical
+ *   (dataset workout-404-mid-chain)                 the history ends there."; merge keeps the longer stored history
+ * 429 with Retry-After: 1, once                   → absorbed: waits ≥ 1 s, refresh succeeds (2 requests to /api/me)             tail kept,
+ *                                                                                                                              re-saved
+ * 429 with Retry-After: 1, three times            → PelotonApiError "GET /api/me: HTTP 429: Too Many Requests" after 3 requests  identical
+ *                                                   and ≥ 2 s
+ * a connection reset, once                        → absorbed: refresh succeeds (2 requests to the workout)                      tail kept,
+ *                                                                                                                              re-saved
+ * a connection reset, three times                 → PelotonNetworkError "Could not reach http://127.0.0.1:<port>/api/workout/    identical
+ *                                                   <id>?joins=ride,ride.instructor: the connection was reset (ECONNRESET)"
+ * a 10 MB body (performance graph)                → PelotonNetworkError "Could not reach http://127.0.0.1:<port>/api/workout/    identical
+ *                                                   <id>/performance_graph?every_n=60: the response is larger than 5 MB"
+ * no answer at all (hang, timeout 150 ms)         → PelotonNetworkError "Could not reach http://127.0.0.1:<port>/api/me: the     identical
+ *                                                   server took too long to answer (UND_ERR_HEADERS_TIMEOUT)"
+ *
+ * "identical": the history file is byte for byte what it was. "tail kept, re-saved": the refresh succeeded, so the
+ * extension saves the merged history (a new fetchedAt, the new tests on top); the stored tests are in it unchanged.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HistoryStore } from '../../src/historyStore';
+import { PelotonApi } from '../../src/peloton/api';
+import { createPelotonDispatcher } from '../../src/peloton/dispatcher';
+import { PelotonApiError, PelotonAuthError, PelotonNetworkError, PelotonSchemaError, TokenFormatError } from '../../src/peloton/errors';
+import { walkFtpChain, type FtpChainResult } from '../../src/peloton/ftpChain';
+import { mergeWalk, type FtpHistory, type MergeOutcome } from '../../src/peloton/historyMerge';
+import { parsePastedCredentials } from '../../src/peloton/tokens';
+import type { Dispatcher } from '../../src/peloton/undici';
+import type { FakeRider } from '../fakePeloton/dataset';
+import { chainOf, getDataset } from '../fakePeloton/datasets';
+import { makeJwt, makeJwtWithoutExp, makeLocalStorageValue } from '../fakePeloton/jwt';
+import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+
+const EXPECTED_PASTE =
+  'Paste the access token (a JWT: three dot-separated parts starting with "eyJ"), "Bearer <token>", or the whole value of the ' +
+  'localStorage entry "@@auth0spajs::WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM::https://api.onepeloton.com/::openid offline_access" from members.onepeloton.com.';
+/** When the stored history was fetched (Unix s). */
+const STORED_AT = 1_767_000_000;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** What one refresh did: the error it ended with, or the walk and the merge. */
+interface RefreshRun {
+  error?: unknown;
+  walk?: FtpChainResult;
+  outcome?: MergeOutcome;
+}
+
+describe('faults: bad input and a bad day at Peloton leave the stored history alone', function () {
+  this.timeout(20_000);
+  let fake: FakePeloton;
+  let dispatcher: Dispatcher;
+  let folder: string;
+  let store: HistoryStore;
+  /** The stored history each case starts with, and its file's bytes. */
+  let stored: FtpHistory;
+  let storedBytes: Buffer;
+
+  const api = (token: string = fake.accessToken, timeoutMs?: number) => new PelotonApi({ baseUrl: fake.url, getAccessToken: () => token, dispatcher, timeoutMs });
+  const storedFile = () => join(folder, `history-${stored.rider.userId}.json`);
+
+  /**
+   * Serves `rider`, walks it cleanly and stores the tests from index `from` on as the good history (as if the
+   * last refresh had been before the `from` newest tests), or, with `earlier`, a good history of `earlier`'s
+   * chain for the same account (tests the walk will not meet).
+   */
+  async function storeGoodHistory(rider: FakeRider, options: { from?: number; earlier?: FakeRider } = {}): Promise<void> {
+    const source = options.earlier ? { ...options.earlier, userId: rider.userId } : rider;
+    fake.setRider(source);
+    const clean = await walkFtpChain(api(), { maxTests: 500 });
+    const tests = clean.tests.slice(options.from ?? 0);
+    assert.ok(tests.length > 0);
+    stored = {
+      rider: { ...clean.rider, currentFtpWorkoutId: tests[0]!.workoutId },
+      tests,
+      warnings: [],
+      endReason: clean.stoppedBecause === 'end' ? 'end' : 'limit',
+      fetchedAt: STORED_AT,
+    };
+    await store.save(stored);
+    storedBytes = await readFile(storedFile());
+    fake.setRider(rider);
+    fake.resetCounts();
+  }
+
+  /** The extension's refresh: walk up to the first stored test, merge only a returned walk, save only a replaced history. */
+  async function refresh(client: PelotonApi, maxTests = 50): Promise<RefreshRun> {
+    const loaded = await store.load(stored.rider.userId);
+    assert.equal(loaded.problem, null);
+    const known = new Set(loaded.history?.tests.map((t) => t.workoutId));
+    let walk: FtpChainResult;
+    try {
+      walk = await walkFtpChain(client, { maxTests, isKnown: (id) => known.has(id) });
+    } catch (error) {
+      return { error };
+    }
+    const outcome = mergeWalk(loaded.history, walk, nowSeconds());
+    if (walk.stoppedBecause !== 'aborted' && outcome.replaced && outcome.history) await store.save(outcome.history);
+    return { walk, outcome };
+  }
+
+  /** Sign-in by paste, then the first refresh with the pasted access token. */
+  async function pasteAndRefresh(pasted: string, now?: number): Promise<RefreshRun> {
+    let accessToken: string;
+    try {
+      accessToken = parsePastedCredentials(pasted, now).accessToken;
+    } catch (error) {
+      return { error };
+    }
+    return refresh(api(accessToken));
+  }
+
+  /** The refresh failed with exactly this error and message. */
+  function failedWith(run: RefreshRun, type: abstract new (...args: never[]) => Error, message: string): void {
+    assert.equal(run.walk, undefined, 'the refresh should have failed');
+    assert.ok(run.error instanceof type, `expected ${type.name}, got ${String(run.error)}`);
+    assert.equal(run.error.message, message);
+  }
+
+  /** The history file is byte for byte as stored, loads as stored, and no temp file is lying around. */
+  async function assertStoredIdentical(): Promise<void> {
+    assert.deepEqual(await readFile(storedFile()), storedBytes);
+    assert.deepEqual((await store.load(stored.rider.userId)).history, stored);
+    assert.deepEqual(await readdir(folder), [`history-${stored.rider.userId}.json`]);
+  }
+
+  /** The refresh succeeded and was saved: the stored tests are the tail of the saved history, unchanged. */
+  async function assertStoredTailKept(run: RefreshRun, newTests: number): Promise<FtpHistory> {
+    assert.equal(run.error, undefined, `the refresh failed: ${String(run.error)}`);
+    assert.equal(run.walk?.stoppedBecause, 'known');
+    assert.equal(run.outcome?.newTests, newTests);
+    const saved = (await store.load(stored.rider.userId)).history!;
+    assert.deepEqual(saved.tests.slice(newTests), stored.tests);
+    assert.equal(saved.tests.length, stored.tests.length + newTests);
+    assert.equal(saved.endReason, stored.endReason);
+    assert.ok(saved.fetchedAt > STORED_AT);
+    return saved;
+  }
+
+  before(async () => {
+    fake = await startFakePeloton({ rider: getDataset('seed-example') });
+    dispatcher = createPelotonDispatcher({ retry: { baseDelayMs: 5 } });
+  });
+  after(async () => {
+    await fake.close();
+    await dispatcher.close();
+  });
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'peloton-faults-'));
+    store = new HistoryStore(folder);
+  });
+  afterEach(() => rm(folder, { recursive: true, force: true }));
+
+  describe('what the rider pastes', () => {
+    beforeEach(() => storeGoodHistory(getDataset('seed-example'), { from: 1 }));
+
+    it('pasted garbage: "That is not a Peloton access token. …", nothing sent', async () => {
+      failedWith(await pasteAndRefresh('hello there'), TokenFormatError, `That is not a Peloton access token. ${EXPECTED_PASTE}`);
+      assert.equal(fake.count(), 0);
+      await assertStoredIdentical();
+    });
+
+    it('a JWT without exp: "This token has no expiry …", nothing sent', async () => {
+      const token = makeJwtWithoutExp({ sub: fake.rider.userId });
+      fake.acceptAccessToken(token); // the server would take it: the refusal is ours, before anything is sent
+      failedWith(
+        await pasteAndRefresh(token),
+        TokenFormatError,
+        `This token has no expiry ("exp" claim), so it is not a Peloton access token. ${EXPECTED_PASTE}`,
+      );
+      assert.equal(fake.count(), 0);
+      await assertStoredIdentical();
+    });
+
+    it('an expired JWT: "This access token expired on 2026-01-09 22:06 UTC. …", nothing sent', async () => {
+      const now = 1_768_000_000; // 2026-01-09 23:06:40 UTC
+      failedWith(
+        await pasteAndRefresh(`Bearer ${makeJwt({ sub: fake.rider.userId, exp: now - 3600, iat: now - 176_400 })}`, now),
+        TokenFormatError,
+        'This access token expired on 2026-01-09 22:06 UTC. Sign in to members.onepeloton.com again and copy a fresh token.',
+      );
+      assert.equal(fake.count(), 0);
+      await assertStoredIdentical();
+    });
+
+    it('a localStorage value for another client id: "That entry belongs to another application …", nothing sent', async () => {
+      const value = makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt: nowSeconds() + 3600, clientId: 'SomeOtherSpaClientId' });
+      failedWith(
+        await pasteAndRefresh(value),
+        TokenFormatError,
+        'That entry belongs to another application (client id SomeOtherSpaClientId); copy the entry whose key is ' +
+          '"@@auth0spajs::WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM::https://api.onepeloton.com/::openid offline_access".',
+      );
+      assert.equal(fake.count(), 0);
+      await assertStoredIdentical();
+    });
+
+    it('a well-formed token that /api/me refuses: PelotonAuthError "Not logged in (HTTP 401, error_code 3020)"', async () => {
+      const stranger = makeJwt({ sub: fake.rider.userId, exp: nowSeconds() + 3600 });
+      const run = await pasteAndRefresh(stranger);
+      failedWith(run, PelotonAuthError, 'GET /api/me: Not logged in (HTTP 401, error_code 3020)');
+      assert.equal((run.error as PelotonAuthError).errorCode, 3020);
+      assert.ok(!(run.error as Error).message.includes(stranger));
+      assert.equal(fake.count(), 1, 'a 401 is never retried');
+      await assertStoredIdentical();
+    });
+
+    it('control: the same paste with a good token refreshes and saves', async () => {
+      const run = await pasteAndRefresh(makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt: nowSeconds() + 3600 }));
+      await assertStoredTailKept(run, 1);
+      assert.equal(fake.count(), 3);
+    });
+  });
+
+  describe('what /api/me answers', () => {
+    beforeEach(() => storeGoodHistory(getDataset('seed-example'), { from: 1 }));
+
+    it('an HTML page with 200: PelotonSchemaError "expected JSON, got an HTML page"', async () => {
+      fake.fault({ match: '/api/me', kind: 'html', status: 200 });
+      failedWith(await refresh(api()), PelotonSchemaError, 'GET /api/me: unexpected response: expected JSON, got an HTML page');
+      assert.equal(fake.count(), 1);
+      await assertStoredIdentical();
+    });
+
+    it('an HTML maintenance page with 503, three times: PelotonApiError "HTTP 503: the server answered with an HTML page"', async () => {
+      fake.fault({ match: '/api/me', kind: 'html', status: 503, times: 3 });
+      failedWith(await refresh(api()), PelotonApiError, 'GET /api/me: HTTP 503: the server answered with an HTML page, not JSON');
+      assert.equal(fake.count('/api/me'), 3);
+      await assertStoredIdentical();
+    });
+
+    it('429 with Retry-After: 1, once: waits the second, then the refresh succeeds', async () => {
+      fake.fault({ match: '/api/me', status: 429, headers: { 'Retry-After': '1' } });
+      const started = performance.now();
+      const run = await refresh(api());
+      assert.ok(performance.now() - started >= 950, 'waited for Retry-After');
+      await assertStoredTailKept(run, 1);
+      assert.equal(fake.count('/api/me'), 2);
+    });
+
+    it('429 with Retry-After: 1, three times: PelotonApiError "HTTP 429: Too Many Requests" after 3 requests', async () => {
+      fake.fault({ match: '/api/me', status: 429, headers: { 'Retry-After': '1' }, times: 3 });
+      const started = performance.now();
+      failedWith(await refresh(api()), PelotonApiError, 'GET /api/me: HTTP 429: Too Many Requests');
+      assert.ok(performance.now() - started >= 1900, 'waited Retry-After twice');
+      assert.equal(fake.count(), 3);
+      await assertStoredIdentical();
+    });
+
+    it('no answer at all: PelotonNetworkError "the server took too long to answer"', async () => {
+      fake.fault({ match: '/api/me', kind: 'hang' });
+      failedWith(await refresh(api(undefined, 150)), PelotonNetworkError, `Could not reach ${fake.url}/api/me: the server took too long to answer (UND_ERR_HEADERS_TIMEOUT)`);
+      assert.equal(fake.count(), 1);
+      await assertStoredIdentical();
+    });
+  });
+
+  describe('what a workout answers', () => {
+    let newest: string;
+    beforeEach(async () => {
+      await storeGoodHistory(getDataset('seed-example'), { from: 1 });
+      newest = fake.rider.cyclingFtpWorkoutId!;
+    });
+    const workoutPath = () => new RegExp(`^/api/workout/${newest}$`);
+
+    it('a workout that fails its schema: PelotonSchemaError naming the field', async () => {
+      const body = JSON.stringify({ id: newest, created_at: 1_768_392_000, ftp_info: { ftp: 'abc', ftp_source: 'ftp_workout_source', ftp_workout_id: null } });
+      fake.fault({ match: workoutPath(), status: 200, body });
+      const run = await refresh(api());
+      failedWith(run, PelotonSchemaError, `GET /api/workout/${newest}: unexpected response at ftp_info.ftp: ftp_info.ftp: Invalid input: expected number, received string`);
+      assert.equal((run.error as PelotonSchemaError).path, 'ftp_info.ftp');
+      await assertStoredIdentical();
+    });
+
+    it('a workout body that is not JSON: PelotonSchemaError "expected JSON, got text that is not JSON"', async () => {
+      fake.fault({ match: workoutPath(), kind: 'garbage' });
+      failedWith(await refresh(api()), PelotonSchemaError, `GET /api/workout/${newest}: unexpected response: expected JSON, got text that is not JSON`);
+      await assertStoredIdentical();
+    });
+
+    it('a connection reset, once: absorbed by a retry, the refresh succeeds', async () => {
+      fake.fault({ match: workoutPath(), kind: 'reset' });
+      await assertStoredTailKept(await refresh(api()), 1);
+      assert.equal(fake.count(`/api/workout/${newest}`), 3, 'workout twice, graph once');
+    });
+
+    it('a connection reset, three times: PelotonNetworkError "the connection was reset (ECONNRESET)"', async () => {
+      fake.fault({ match: workoutPath(), kind: 'reset', times: 3 });
+      failedWith(
+        await refresh(api()),
+        PelotonNetworkError,
+        `Could not reach ${fake.url}/api/workout/${newest}?joins=ride,ride.instructor: the connection was reset (ECONNRESET)`,
+      );
+      await assertStoredIdentical();
+    });
+
+    it('a 10 MB performance graph: PelotonNetworkError "larger than 5 MB"', async () => {
+      fake.fault({ match: `/api/workout/${newest}/performance_graph`, kind: 'huge' });
+      failedWith(
+        await refresh(api()),
+        PelotonNetworkError,
+        `Could not reach ${fake.url}/api/workout/${newest}/performance_graph?every_n=60: the response is larger than 5 MB`,
+      );
+      await assertStoredIdentical();
+      // and the client is fine afterwards
+      await assertStoredTailKept(await refresh(api()), 1);
+    });
+
+    it('a performance graph that is not JSON: the test comes without a result and a warning', async () => {
+      fake.fault({ match: `/api/workout/${newest}/performance_graph`, kind: 'garbage' });
+      const run = await refresh(api());
+      const saved = await assertStoredTailKept(run, 1);
+      assert.equal(saved.tests[0]!.calculatedFtp, null);
+      assert.deepEqual(run.walk?.warnings, [`The performance graph of workout ${newest} could not be read (not JSON).`]);
+    });
+  });
+
+  describe('the shape of the chain', () => {
+    it('a performance graph without avg_output (no-avg-output): no result for that test, a warning', async () => {
+      await storeGoodHistory(getDataset('no-avg-output'), { from: 2 });
+      const middle = fake.rider.workouts.find((w) => w.avgOutput === null)!.id;
+      const run = await refresh(api());
+      const saved = await assertStoredTailKept(run, 2);
+      assert.deepEqual(run.walk?.warnings, [`No average output in the performance graph of workout ${middle}.`]);
+      assert.deepEqual(
+        saved.tests.map((t) => [t.workoutId === middle, t.avgOutput === null, t.calculatedFtp === null]),
+        [
+          [false, false, false],
+          [true, true, true],
+          [false, false, false],
+        ],
+      );
+    });
+
+    it('a performance graph 404 (missing-graph): no result for that test, a warning', async () => {
+      await storeGoodHistory(getDataset('missing-graph'), { from: 2 });
+      const run = await refresh(api());
+      const saved = await assertStoredTailKept(run, 2);
+      const middle = saved.tests[1]!.workoutId;
+      assert.equal(saved.tests[1]!.calculatedFtp, null);
+      assert.deepEqual(run.walk?.warnings, [`No performance graph for workout ${middle} (404).`]);
+    });
+
+    it('a chain cycle: stops at the repeated workout with a warning; the longer stored history is kept', async () => {
+      await storeGoodHistory(getDataset('cycle'), { earlier: chainOf(5, { label: 'before-the-cycle' }) });
+      const run = await refresh(api());
+      assert.equal(run.walk?.stoppedBecause, 'cycle');
+      assert.equal(run.walk?.tests.length, 3);
+      assert.equal(run.walk?.stoppedAt, fake.rider.cyclingFtpWorkoutId);
+      assert.deepEqual(run.walk?.warnings, [`The chain points back to workout ${fake.rider.cyclingFtpWorkoutId}, already listed: stopped there.`]);
+      assert.equal(run.outcome?.replaced, false);
+      assert.equal(fake.count(), 7);
+      await assertStoredIdentical();
+    });
+
+    it('a chain longer than the limit: stops after maxTests with a warning; the longer stored history is kept', async () => {
+      // 12 tests since the last refresh and a limit of 10: the walk cannot reach the stored tests.
+      await storeGoodHistory(chainOf(50), { from: 12 });
+      const run = await refresh(api(), 10);
+      assert.equal(run.walk?.stoppedBecause, 'limit');
+      assert.equal(run.walk?.tests.length, 10);
+      assert.deepEqual(run.walk?.warnings, ['Stopped after 10 FTP tests; older tests were not fetched (setting pelotonFtp.maxChainLength).']);
+      assert.equal(run.outcome?.replaced, false);
+      assert.equal(fake.count(), 21);
+      await assertStoredIdentical();
+    });
+
+    it('a workout 404 in the middle of the chain: stoppedBecause missing with a warning; the longer stored history is kept', async () => {
+      const rider = getDataset('workout-404-mid-chain');
+      await storeGoodHistory(rider, { earlier: chainOf(5, { label: 'before-the-ghost' }) });
+      const run = await refresh(api());
+      const middle = run.walk!.tests[1]!;
+      assert.equal(run.walk?.stoppedBecause, 'missing');
+      assert.equal(run.walk?.tests.length, 2);
+      assert.equal(run.walk?.stoppedAt, middle.previousTestId);
+      assert.deepEqual(run.walk?.warnings, [`Workout ${middle.previousTestId} was not found (404): the history ends there.`]);
+      assert.equal(run.outcome?.replaced, false);
+      await assertStoredIdentical();
+    });
+  });
+});
