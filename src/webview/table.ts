@@ -8,7 +8,7 @@ import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit
 
 /** The table's columns, in order. */
 export const TABLE_COLUMNS: readonly GridColumn[] = [
-  { title: 'Date', width: 'minmax(7.5em, 1fr)' },
+  { title: 'Date', width: 'minmax(8.5em, 1fr)' },
   { title: 'Result (W)', width: 'minmax(7.5em, 1fr)', align: 'end' },
   { title: 'Baseline (W)', width: 'minmax(9em, 1fr)', align: 'end' },
   { title: 'Change (W)', width: 'minmax(8em, 1fr)', align: 'end' },

@@ -56,17 +56,26 @@ async function chartTableRows(frame: Frame): Promise<string[]> {
 async function widenSideBar(page: Page, width = 470): Promise<void> {
   const box = await page.locator('.part.sidebar').first().boundingBox();
   if (!box) return;
-  const x = box.x + box.width;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x - 1, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 5 });
-  await page.mouse.up();
+  const edge = box.x + box.width;
+  const sashes = await page.locator('.monaco-sash.vertical').all();
+  for (const sash of sashes) {
+    const rect = await sash.boundingBox();
+    if (!rect || Math.abs(rect.x + rect.width / 2 - edge) > 6 || rect.height < box.height / 2) continue;
+    const x = rect.x + rect.width / 2;
+    const y = rect.y + rect.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 40, y, { steps: 2 });
+    await page.mouse.move(box.x + width, y, { steps: 5 });
+    await page.mouse.up();
+    return;
+  }
 }
 
 /** Clears notifications, then saves a screenshot. */
 async function cleanScreenshot(page: Page, name: string): Promise<void> {
   await clearNotifications(page);
+  await page.mouse.move(1100, 12); // off any hover target, so no tooltip sits in the picture
   await page.waitForTimeout(300);
   await screenshot(page, name);
 }
@@ -166,6 +175,7 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     await runCommand(page, 'Peloton: Sign In with Access Token');
     await typeInQuickInput(page, token, { enter: true });
     await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
+    await runCommand(page, 'View: Close All Editors');
     const rows = await waitForTreeRows(page, 9);
     assert.match(rows[1]!, /^2026-01-07 · 220 W \| baseline 188 W · \+32 W$/);
     assert.match(rows[8]!, /^2020-03-11 · 150 W \| first test$/);

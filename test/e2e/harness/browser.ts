@@ -326,6 +326,27 @@ export async function readTreeRows(page: Page, viewTitle?: string): Promise<Tree
 }
 
 /**
+ * Polls {@link readTreeRows} until `until(rows)` holds (default: at least one row) and returns the rows. Tree views
+ * fill in asynchronously (the extension host starts seconds after the workbench is drawn, then getChildren runs).
+ */
+export async function waitForTreeRows(
+  page: Page,
+  viewTitle?: string,
+  until: (rows: TreeRow[]) => boolean = (rows) => rows.length > 0,
+  timeoutMs = 20_000,
+): Promise<TreeRow[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await readTreeRows(page, viewTitle);
+    if (until(rows)) return rows;
+    if (Date.now() > deadline) {
+      throw new Error(`tree rows${viewTitle ? ` of "${viewTitle}"` : ''} not as expected within ${timeoutMs} ms; rows: ${JSON.stringify(rows.map((r) => r.text))}`);
+    }
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
  * Finds the frame of a webview whose content satisfies `predicate`. Webviews are nested iframes (an outer
  * `iframe.webview` holding the `#active-frame` with the extension's HTML), so this searches every frame of the page
  * until `timeoutMs`. A predicate that throws counts as false.
