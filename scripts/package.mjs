@@ -1,10 +1,19 @@
 // `npm run package`: a production build, then exactly one .vsix at the repository root (older ones removed).
+// The packaged README is README.md without its screenshots: vsce only accepts images it can link to a
+// published repository, and the pictures are for readers of the repository anyway.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 for (const name of readdirSync('.')) if (name.endsWith('.vsix')) rmSync(name);
 execFileSync(process.execPath, ['esbuild.mjs', '--production'], { stdio: 'inherit' });
-execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--allow-missing-repository'], { stdio: 'inherit' });
+mkdirSync('dist', { recursive: true });
+const readme = readFileSync('README.md', 'utf8').replace(/^!\[[^\]]*\]\([^)]*\)\n\n?/gm, '');
+writeFileSync('dist/README.md', readme);
+execFileSync(
+  process.execPath,
+  ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/README.md'],
+  { stdio: 'inherit' },
+);
 const made = readdirSync('.').filter((name) => name.endsWith('.vsix'));
 if (made.length !== 1) throw new Error(`expected one .vsix, found ${made.length}`);
 console.log(`packaged ${made[0]}`);

@@ -1,0 +1,61 @@
+/**
+ * `npm start`: the extension's main job on this machine, end to end. Builds and packages the extension,
+ * starts the fake Peloton API with the demo rider on 127.0.0.1 and a real VS Code (code-server) with the
+ * extension pointed at it, then prints the URL to open and the demo token to paste. Ctrl+C stops both.
+ * Options: `--dataset <name>` (default demo), `--port <n>` for the fake API.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { getDataset } from '../test/fakePeloton/datasets';
+import { makeLocalStorageValue } from '../test/fakePeloton/jwt';
+import { startFakePeloton } from '../test/fakePeloton/server';
+import { startCodeServer } from '../test/e2e/harness/codeServer';
+import { ensureVsCodeEnvironment } from './setup-vscode';
+
+const root = resolve(__dirname, '..');
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+async function main(): Promise<void> {
+  await ensureVsCodeEnvironment();
+  execFileSync(process.execPath, ['scripts/package.mjs'], { cwd: root, stdio: 'inherit' });
+  const vsix = readdirSync(root).find((name) => name.endsWith('.vsix'));
+  if (!vsix) throw new Error('npm run package made no .vsix');
+  const fake = await startFakePeloton({ rider: getDataset(option('dataset', 'demo')), port: Number(option('port', '0')) });
+  const server = await startCodeServer({
+    vsixPath: resolve(root, vsix),
+    userSettings: { 'pelotonFtp.apiBaseUrl': fake.url, 'pelotonFtp.authBaseUrl': fake.url },
+  });
+  const expiresAt = Math.floor(Date.now() / 1000) + 172_800;
+  console.log(`
+Peloton FTP History is running in VS Code.
+
+  Open:              ${server.url}
+  Fake Peloton API:  ${fake.url} (rider "${fake.rider.username}")
+
+  In VS Code: F1 → "Peloton: Sign In with Access Token", paste the demo access token:
+
+${fake.accessToken}
+
+  or the whole web-app localStorage value (renews itself with its refresh token):
+
+${makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt })}
+
+Press Ctrl+C to stop.`);
+  const stop = async () => {
+    await server.stop();
+    await fake.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
