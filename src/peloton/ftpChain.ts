@@ -186,7 +186,8 @@ function toFtpTest(workoutId: string, workout: Workout, graph: Settled<Performan
   const source = info?.ftp_source ?? null;
   const baseline = info ? baselineFtp(info) : null;
   if (info && info.ftp != null && info.ftp > 0 && baseline === null) {
-    warnings.push(`Workout ${workoutId} has a baseline of ${info.ftp} W from an unknown source "${source}": not shown.`);
+    const from = source === null ? 'no source' : `an unknown source "${source}"`;
+    warnings.push(`Workout ${workoutId} has a baseline of ${info.ftp} W with ${from}: not shown.`);
   }
   return {
     workoutId,

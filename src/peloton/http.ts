@@ -68,7 +68,7 @@ export async function sendRequest(req: HttpRequest): Promise<HttpResponse> {
       bytes += buf.length;
       if (bytes > maxBodyBytes) {
         res.body.destroy();
-        throw new PelotonNetworkError(req.url, `the response is larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MB`);
+        throw new PelotonNetworkError(req.url, `the response is larger than ${formatBytes(maxBodyBytes)}`);
       }
       chunks.push(buf);
     }
@@ -99,9 +99,16 @@ function describeNetworkError(error: unknown): string {
     case 'UND_ERR_BODY_TIMEOUT':
     case 'UND_ERR_CONNECT_TIMEOUT':
       return `the server took too long to answer (${code})`;
+    case 'UND_ERR_REQ_RETRY':
+      return 'the connection dropped while the answer was being read';
     case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
       return 'the response is too large';
     default:
       return code ? `${err?.message ?? 'network error'} (${code})` : (err?.message ?? 'network error');
   }
+}
+
+/** `5 MB`, `512 KB`: a byte count in words. */
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }

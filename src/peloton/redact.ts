@@ -10,11 +10,11 @@ const PATTERNS: readonly RegExp[] = [
   // JWTs (access and id tokens): three base64url parts, the first starting with eyJ
   /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
   // Auth0 refresh tokens
-  /\bv1\.[A-Za-z0-9_.-]{10,}/g,
+  /\bv1\.[A-Za-z0-9_.-]{20,}/g,
   // Authorization header values, whatever the token looks like
-  /(bearer\s+)[^\s"',;]+/gi,
+  /(bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi,
   // token fields in JSON or form bodies
-  /("?(?:access_token|refresh_token|id_token|accessToken|refreshToken)"?\s*[:=]\s*"?)[^"&\s,}]+/g,
+  /("?(?:access_token|refresh_token|id_token|accessToken|refreshToken)"?\s*[:=]\s*"?)(?!null\b)[^"&\s,}]+/g,
 ];
 
 /**

@@ -180,9 +180,9 @@ function formatPath(path: readonly PropertyKey[]): string {
 export function validatePayload<S extends z.ZodType>(schema: S, data: unknown, endpoint: string): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const detail = result.error.issues.map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`).join('; ');
-  throw new PelotonSchemaError(endpoint, issue ? formatPath(issue.path) : '', detail);
+  const [first, ...others] = result.error.issues;
+  const detail = [first?.message ?? 'invalid', ...others.map((i) => `${formatPath(i.path) || '(root)'}: ${i.message}`)].join('; ');
+  throw new PelotonSchemaError(endpoint, first ? formatPath(first.path) : '', detail);
 }
 
 /**

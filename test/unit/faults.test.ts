@@ -24,7 +24,7 @@
  * /api/me answers an HTML page (503, 3 times)     → PelotonApiError "GET /api/me: HTTP 503: the server answered with an HTML    identical
  *                                                   page, not JSON"; 3 requests
  * a workout that fails its schema (ftp "abc")     → PelotonSchemaError "GET /api/workout/<id>: unexpected response at           identical
- *                                                   ftp_info.ftp: ftp_info.ftp: Invalid input: expected number, received string"
+ *                                                   ftp_info.ftp: Invalid input: expected number, received string"
  * a workout body that is not JSON (garbage)       → PelotonSchemaError "GET /api/workout/<id>: unexpected response: expected     identical
  *                                                   JSON, got text that is not JSON"
  * performance graph without avg_output            → walk ends; that test has no result, warning "No average output in the       tail kept,
@@ -307,7 +307,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
       const body = JSON.stringify({ id: newest, created_at: 1_768_392_000, ftp_info: { ftp: 'abc', ftp_source: 'ftp_workout_source', ftp_workout_id: null } });
       fake.fault({ match: workoutPath(), status: 200, body });
       const run = await refresh(api());
-      failedWith(run, PelotonSchemaError, `GET /api/workout/${newest}: unexpected response at ftp_info.ftp: ftp_info.ftp: Invalid input: expected number, received string`);
+      failedWith(run, PelotonSchemaError, `GET /api/workout/${newest}: unexpected response at ftp_info.ftp: Invalid input: expected number, received string`);
       assert.equal((run.error as PelotonSchemaError).path, 'ftp_info.ftp');
       await assertStoredIdentical();
     });

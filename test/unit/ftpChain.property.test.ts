@@ -67,7 +67,8 @@ function reference(rider: FakeRider, maxTests: number): Reference {
     else if (avg === null) warnings.push(`No average output in the performance graph of workout ${w.id}.`);
     const baselineFtp = referenceBaseline(w.ftpInfo.ftp, w.ftpInfo.source);
     if (w.ftpInfo.ftp > 0 && baselineFtp === null) {
-      warnings.push(`Workout ${w.id} has a baseline of ${w.ftpInfo.ftp} W from an unknown source "${w.ftpInfo.source}": not shown.`);
+      const from = w.ftpInfo.source === null ? 'no source' : `an unknown source "${w.ftpInfo.source}"`;
+      warnings.push(`Workout ${w.id} has a baseline of ${w.ftpInfo.ftp} W with ${from}: not shown.`);
     }
     tests.push({
       workoutId: w.id,
