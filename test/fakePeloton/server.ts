@@ -298,10 +298,22 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
     sendJson(res, rec, 200, body, { 'Cache-Control': 'no-store' });
   };
 
+  /**
+   * Serialized payloads by route, for the rider being served (cleared by setRider): the builders are
+   * deterministic, and building a per-second graph on every request would put the fake's own CPU time
+   * into the client's measurements.
+   */
+  const payloads = new Map<string, string>();
+  const cached = (key: string, build: () => unknown): string => {
+    let text = payloads.get(key);
+    if (text === undefined) payloads.set(key, (text = JSON.stringify(build())));
+    return text;
+  };
+
   /** The handler of a known API route (GET only), or null: unknown routes get Peloton's HTML 404 page. */
   const routeApi = (method: string, path: string, query: URLSearchParams, res: ServerResponse, rec: RecordedRequest): (() => void) | null => {
     if (method !== 'GET') return null;
-    if (path === '/api/me') return () => sendJson(res, rec, 200, buildMe(rider));
+    if (path === '/api/me') return () => sendJson(res, rec, 200, cached('me', () => buildMe(rider)));
     let m = /^\/api\/workout\/([^/]+)(\/performance_graph)?$/.exec(path);
     if (m) {
       const id = decodeURIComponent(m[1]);
@@ -309,10 +321,11 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
       return () => {
         const w = findWorkout(rider, id);
         if (!w) return sendJson(res, rec, 404, pelotonError(404, 4040, 'Workout not found'));
-        if (!graph) return sendJson(res, rec, 200, buildWorkout(rider, w));
+        if (!graph) return sendJson(res, rec, 200, cached(`workout:${id}`, () => buildWorkout(rider, w)));
         if (w.graph === 'missing') return sendJson(res, rec, 404, pelotonError(404, 4041, 'Performance graph not found'));
         const every = Number(query.get('every_n') ?? '1');
-        sendJson(res, rec, 200, buildPerformanceGraph(w, Number.isFinite(every) && every >= 1 ? every : 1));
+        const sampleEvery = Number.isFinite(every) && every >= 1 ? every : 1;
+        sendJson(res, rec, 200, cached(`graph:${id}:${sampleEvery}`, () => buildPerformanceGraph(w, sampleEvery)));
       };
     }
     m = /^\/api\/user\/([^/]+)\/workouts$/.exec(path);
@@ -405,6 +418,7 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
     },
     setRider: (r: FakeRider) => {
       rider = r;
+      payloads.clear();
     },
     issueAccessToken: (ttlSeconds?: number) => mintAccess(ttlSeconds),
     issueRefreshToken: () => mintRefresh(),

@@ -1,0 +1,48 @@
+/**
+ * The founding notes' sample walker, written plainly for the benchmark: /api/me, then for each FTP test
+ * its workout and then its performance graph, one request after the other; it stops at a null link or a
+ * workout pointing to itself, and after 50 tests. It keeps nothing between runs.
+ */
+import { Agent, request } from 'undici';
+
+/** One test as the reference computes it (watts). */
+export interface ReferenceTest {
+  workoutId: string;
+  calculatedFtp: number | null;
+  baselineFtp: number;
+}
+
+/** What a reference walk returns: the tests, and the bytes of every body it read. */
+export interface ReferenceResult {
+  tests: ReferenceTest[];
+  bytes: number;
+}
+
+/** Walks the chain the founding notes' way against `baseUrl` with `token`. */
+export async function referenceWalk(baseUrl: string, token: string, dispatcher: Agent): Promise<ReferenceResult> {
+  let bytes = 0;
+  const get = async (path: string): Promise<Record<string, unknown>> => {
+    const res = await request(new URL(path, baseUrl), {
+      dispatcher,
+      headers: { authorization: `Bearer ${token}`, 'peloton-platform': 'web' },
+    });
+    const text = await res.body.text();
+    bytes += Buffer.byteLength(text);
+    if (res.statusCode !== 200) throw new Error(`${path}: HTTP ${res.statusCode}`);
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  };
+  const me = await get('/api/me');
+  const tests: ReferenceTest[] = [];
+  let id = me.cycling_ftp_workout_id as string | null;
+  while (id && tests.length < 50) {
+    const workout = await get(`/api/workout/${id}`);
+    const graph = await get(`/api/workout/${id}/performance_graph`);
+    const summaries = (graph.average_summaries ?? []) as Array<{ slug: string; value: number }>;
+    const avg = summaries.find((s) => s.slug === 'avg_output')?.value;
+    const info = workout.ftp_info as { ftp: number; ftp_workout_id: string | null };
+    tests.push({ workoutId: id, calculatedFtp: avg === undefined ? null : Math.round(avg * 0.95), baselineFtp: info.ftp });
+    if (info.ftp_workout_id === id) break;
+    id = info.ftp_workout_id;
+  }
+  return { tests, bytes };
+}
