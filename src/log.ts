@@ -11,7 +11,7 @@ export interface PelotonLog extends vscode.Disposable {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
-  /** One line per HTTP exchange: method, path, status, milliseconds, bytes. */
+  /** One line per HTTP exchange: method, path, status, milliseconds, bytes, retries. */
   exchange(record: ExchangeRecord): void;
   /** Reveals the channel. */
   show(): void;
@@ -29,7 +29,8 @@ export function createLog(secrets: () => readonly (string | undefined)[]): Pelot
     warn: (message) => channel.warn(clean(message)),
     error: (message) => channel.error(clean(message)),
     exchange: (r) => {
-      const line = clean(`${r.method} ${r.path} → ${r.status || 'no answer'} in ${r.ms} ms (${r.bytes} bytes)`);
+      const retries = r.retries > 0 ? `, ${r.retries} ${r.retries === 1 ? 'retry' : 'retries'}` : '';
+      const line = clean(`${r.method} ${r.path} → ${r.status || 'no answer'} in ${r.ms} ms (${r.bytes} bytes${retries})`);
       if (r.status >= 200 && r.status < 400) channel.info(line);
       else channel.warn(line);
     },

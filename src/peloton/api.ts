@@ -38,6 +38,8 @@ export interface ExchangeRecord {
   ms: number;
   /** Body size in bytes. */
   bytes: number;
+  /** Tries after the first (0 when the first answer was kept). */
+  retries: number;
 }
 
 /** How to build a {@link PelotonApi}. */
@@ -118,6 +120,7 @@ export class PelotonApi {
     const started = performance.now();
     let status = 0;
     let bytes = 0;
+    let retries = 0;
     try {
       const res = await sendRequest({
         method: 'GET',
@@ -132,6 +135,7 @@ export class PelotonApi {
         dispatcher: this.options.dispatcher,
         timeoutMs: this.options.timeoutMs,
         maxBodyBytes: this.options.maxBodyBytes,
+        onRetry: () => void retries++,
       });
       status = res.status;
       bytes = res.bytes;
@@ -143,6 +147,7 @@ export class PelotonApi {
         status,
         ms: Math.round(performance.now() - started),
         bytes,
+        retries,
       });
     }
   }
