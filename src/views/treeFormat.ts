@@ -3,18 +3,16 @@
  * `vscode`), so the wording is tested in plain Node. Watts are whole watts; dates in local time.
  */
 import type { FtpTest, RiderFtp } from '../peloton/ftpChain';
+import { formatChange as formatChangeBetween, formatDate } from '../webview/format';
 
-/** `YYYY-MM-DD` of a Unix-seconds instant in the local time zone. */
+/** `YYYY-MM-DD` of a Unix-seconds instant in the local time zone (the chart page's own formatting). */
 export function localDate(unixSeconds: number): string {
-  const d = new Date(unixSeconds * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return formatDate(unixSeconds * 1000);
 }
 
-/** A signed change in watts: `+12 W`, `−7 W` (U+2212 minus), `±0 W`. */
+/** A signed change in watts: `+12 W`, `−7 W` (U+2212 minus), `±0 W` (the chart page's wording, with the unit). */
 export function formatChange(watts: number): string {
-  if (watts === 0) return '±0 W';
-  return watts > 0 ? `+${watts} W` : `\u2212${Math.abs(watts)} W`;
+  return `${formatChangeBetween(watts, 0)} W`;
 }
 
 /** The change from baseline to result in watts, or null when either is unknown. */

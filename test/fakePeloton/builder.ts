@@ -433,39 +433,16 @@ export function buildWorkoutListItem(rider: FakeRider, w: FakeWorkout, joinRide 
 export function buildWorkout(rider: FakeRider, w: FakeWorkout): WorkoutPayload {
   const rng = rngFor(`workout-detail:${w.id}`);
   const duration = durationOf(w);
-  const base = buildWorkoutListItem(rider, w, false);
+  // The list item's fields, in the list's order, then the detail's own; the list-only effort_zones is dropped.
+  const { effort_zones: _listOnly, ...base } = buildWorkoutListItem(rider, w, false);
   const totalUsers = rng.int(5000, 80000);
   return {
-    created_at: base.created_at,
-    device_type: base.device_type,
-    end_time: base.end_time,
-    fitbit_id: null,
-    fitness_discipline: 'cycling',
-    has_pedaling_metrics: true,
-    has_leaderboard_metrics: true,
-    id: w.id,
-    is_total_work_personal_record: false,
-    metrics_type: 'cycling',
-    name: 'Cycling Workout',
-    peloton_id: base.peloton_id,
-    platform: 'home_bike',
-    start_time: base.start_time,
-    strava_id: null,
-    status: 'COMPLETE',
-    timezone: TIMEZONE,
-    title: null,
-    total_work: base.total_work,
-    user_id: rider.userId,
-    workout_type: 'class',
-    total_video_watch_time_seconds: base.total_video_watch_time_seconds,
-    total_video_buffering_seconds: 0,
+    ...base,
     v2_total_video_watch_time_seconds: duration + rng.int(30, 120),
     v2_total_video_buffering_seconds: 0,
     total_music_audio_play_seconds: null,
     total_music_audio_buffer_seconds: null,
     ride: buildRide(w),
-    created: w.createdAt,
-    device_time_created_at: base.device_time_created_at,
     is_skip_intro_available: true,
     total_heart_rate_zone_durations: null,
     average_effort_score: null,

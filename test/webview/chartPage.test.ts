@@ -7,6 +7,7 @@
  *
  * Run: npx mocha --config test/webview/.mocharc.json   (CHROMIUM_PATH overrides /usr/bin/chromium)
  */
+import { CHROMIUM_ARGS } from '../e2e/harness/browser';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -219,16 +220,7 @@ describe('FTP chart page in Chromium', function () {
     context = await chromium.launchPersistentContext(path.join(tempDir, 'profile'), {
       executablePath: chromiumPath,
       headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
       viewport: { width: 1000, height: 860 },
       reducedMotion: 'reduce',
     });
