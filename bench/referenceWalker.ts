@@ -12,16 +12,19 @@ export interface ReferenceTest {
   baselineFtp: number;
 }
 
-/** What a reference walk returns: the tests, and the bytes of every body it read. */
+/** What a reference walk returns: the tests, the requests sent and the bytes of every body it read. */
 export interface ReferenceResult {
   tests: ReferenceTest[];
+  requests: number;
   bytes: number;
 }
 
 /** Walks the chain the founding notes' way against `baseUrl` with `token`. */
 export async function referenceWalk(baseUrl: string, token: string, dispatcher: Agent): Promise<ReferenceResult> {
   let bytes = 0;
+  let requests = 0;
   const get = async (path: string): Promise<Record<string, unknown>> => {
+    requests++;
     const res = await request(new URL(path, baseUrl), {
       dispatcher,
       headers: { authorization: `Bearer ${token}`, 'peloton-platform': 'web' },
@@ -44,5 +47,5 @@ export async function referenceWalk(baseUrl: string, token: string, dispatcher: 
     if (info.ftp_workout_id === id) break;
     id = info.ftp_workout_id;
   }
-  return { tests, bytes };
+  return { tests, requests, bytes };
 }

@@ -249,7 +249,23 @@ export const datasets: Record<string, () => FakeRider> = {
 
 /** A fresh rider of the named dataset; throws an Error listing the known names when there is none. */
 export function getDataset(name: string): FakeRider {
+  const chain = /^chain-(\d{1,3})(\+1)?$/.exec(name);
+  if (chain) {
+    const rider = chainOf(Number(chain[1]), { label: `chain-${chain[1]}` });
+    return chain[2] ? withNewTest(rider) : rider;
+  }
   const make = Object.prototype.hasOwnProperty.call(datasets, name) ? datasets[name] : undefined;
-  if (!make) throw new Error(`Unknown dataset '${name}'. Known datasets: ${Object.keys(datasets).join(', ')}`);
+  if (!make) throw new Error(`Unknown dataset '${name}'. Known datasets: ${Object.keys(datasets).join(', ')}, chain-<N>, chain-<N>+1`);
   return make();
+}
+
+/**
+ * The rider after taking one more FTP test, 30 days after the newest (average output 240 W, baseline from the
+ * newest test): what a refresh finds as one new test.
+ */
+export function withNewTest(rider: FakeRider): FakeRider {
+  const newest = rider.workouts.find((w) => w.id === rider.cyclingFtpWorkoutId);
+  if (!newest) throw new Error(`rider ${rider.username} has no current FTP test to build on`);
+  const added = ftpTest(`${rider.username}:new:${rider.workouts.length}`, newest.createdAt + 30 * 86_400, 240, baselineFrom(newest));
+  return { ...rider, workouts: [...rider.workouts, added], cyclingFtpWorkoutId: added.id, cyclingFtp: calculatedFtp(240) };
 }
