@@ -83,5 +83,6 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied workout ID {0}', id), 3000);
     }),
     vscode.commands.registerCommand('pelotonFtp.showLog', () => log.show()),
+    { dispose: () => FtpChartPanel.currentPanel?.dispose() },
   );
 }
