@@ -148,6 +148,24 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     await cleanScreenshot(page, 'tree-seed-example');
   });
 
+  it('a test row has a Markdown tooltip and a context menu with Open Workout and Copy Workout ID', async () => {
+    const row = page.locator('.part.sidebar .monaco-list-row', { hasText: '2026-01-14 · 176 W' }).first();
+    await row.hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Average output: 185 W' }).filter({ visible: true });
+    await hover.first().waitFor({ state: 'visible', timeout: 10_000 });
+    const text = (await hover.first().textContent()) ?? '';
+    assert.match(text, /Result \(average output × 0\.95\): 176 W/);
+    assert.match(text, /Baseline FTP: 183 W, set by an FTP test \(change \u22127 W\)/);
+    await screenshot(page, 'tree-tooltip');
+    await page.mouse.move(1100, 12);
+    await row.click({ button: 'right' });
+    const menu = page.locator('.monaco-menu .action-label').filter({ visible: true });
+    await menu.first().waitFor({ state: 'visible' });
+    const items = await menu.allTextContents();
+    assert.ok(items.includes('Open Workout on Peloton') && items.includes('Copy Workout ID'), JSON.stringify(items));
+    await page.keyboard.press('Escape');
+  });
+
   it('shows the FTP History chart with a table of the same two tests', async () => {
     await runCommand(page, 'Peloton: Show FTP Chart');
     const frame = await findWebviewFrame(page, hasSelector('vscode-data-grid-row'));
