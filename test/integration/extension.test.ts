@@ -172,6 +172,22 @@ export function registerExtensionSuite(): void {
       assert.equal((await session())?.username, fake.rider.username);
     });
 
+    it('renews a token within 5 minutes of expiry before using it (no 401 on the way)', async () => {
+      const expiresAt = Math.floor(Date.now() / 1000) + 200;
+      const short = fake.issueAccessToken(200);
+      tokensSeen.add(short).add(fake.refreshToken);
+      inputAnswers.push(makeLocalStorageValue({ accessToken: short, refreshToken: fake.refreshToken, expiresAt }));
+      await vscode.commands.executeCommand('pelotonFtp.signIn');
+      assert.deepEqual(shown.error, []);
+      fake.resetCounts();
+      await vscode.commands.executeCommand('pelotonFtp.refresh');
+      tokensSeen.add(fake.accessToken).add(fake.refreshToken);
+      assert.deepEqual(
+        fake.requests.map((r) => `${r.path} ${r.status}`),
+        ['/oauth/token 200', '/api/me 200'],
+      );
+    });
+
     it('a failed refresh keeps the last good history on screen and says why', async () => {
       fake.fault({ match: '/api/me', status: 500, times: 3 });
       await vscode.commands.executeCommand('pelotonFtp.refresh');
