@@ -4,8 +4,8 @@
  * atomically (temp file, then rename). A file that cannot be read is moved aside and reported, never
  * thrown at activation. Plain Node (no `vscode`), so it is tested outside VS Code.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import type { FtpHistory } from './peloton/historyMerge';
@@ -61,9 +61,13 @@ export class HistoryStore {
     return join(this.folder, `history-${userId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
   }
 
-  /** Loads the account's history; a missing file gives null, a corrupt one is renamed `*.corrupt-<time>` and reported. */
+  /**
+   * Loads the account's history; a missing file gives null, a corrupt one is renamed `*.corrupt-<time>` and
+   * reported. Temp files left by a save that was killed half-way are removed.
+   */
   async load(userId: string): Promise<LoadResult> {
     const file = this.fileFor(userId);
+    await this.sweepTempFiles(file);
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -79,6 +83,25 @@ export class HistoryStore {
       await rename(file, aside).catch(() => undefined);
       return { history: null, problem: `The stored FTP history was unreadable and was set aside as ${aside}; it will be fetched again.` };
     }
+  }
+
+  /**
+   * Removes `<file>.<random>.tmp` leftovers of interrupted saves that are over a minute old (a younger one may
+   * be another window's save in progress); never the history file itself.
+   */
+  private async sweepTempFiles(file: string): Promise<void> {
+    const prefix = `${basename(file)}.`;
+    const names = await readdir(this.folder).catch(() => [] as string[]);
+    const cutoff = Date.now() - 60_000;
+    await Promise.all(
+      names
+        .filter((n) => n.startsWith(prefix) && n.endsWith('.tmp'))
+        .map(async (n) => {
+          const path = join(this.folder, n);
+          const info = await stat(path).catch(() => null);
+          if (info && info.mtimeMs < cutoff) await rm(path, { force: true });
+        }),
+    );
   }
 
   /** Writes the account's history atomically (a temp file in the same folder, then rename). */

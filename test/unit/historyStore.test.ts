@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fsPromises from 'node:fs/promises';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HISTORY_SCHEMA_VERSION, HistoryStore } from '../../src/historyStore';
@@ -150,6 +150,11 @@ describe('HistoryStore', () => {
       assert.ok((await readFile(join(folder, left[0]!), 'utf8')).length > 0);
       assert.deepEqual(await readFile(fileOf('aaaa')), before);
       assert.deepEqual(await store.load('aaaa'), { history: history('aaaa', 3), problem: null });
+      assert.equal((await readdir(folder)).filter((f) => f.endsWith('.tmp')).length, 1, 'a fresh temp file may be a save in progress: kept');
+      const old = new Date(Date.now() - 5 * 60_000);
+      await utimes(join(folder, left[0]!), old, old);
+      await store.load('aaaa');
+      assert.deepEqual((await readdir(folder)).filter((f) => f.endsWith('.tmp')), [], 'a stale leftover is swept by the next load');
     });
 
     it('a failed rename removes the temp file and rejects, the old file untouched', async () => {
