@@ -11,7 +11,7 @@ import { registerCommands } from './commands';
 import { HistoryService } from './historyService';
 import { HistoryStore } from './historyStore';
 import { createLog } from './log';
-import { PelotonApi } from './peloton/api';
+import { PelotonApi, type PelotonApiOptions } from './peloton/api';
 import { refreshAccessToken, type Credentials } from './peloton/tokens';
 import { readSettings } from './settings';
 import { registerFtpTestsTree } from './views/ftpTestsTree';
@@ -34,18 +34,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
   const signedIn: { provider?: PelotonAuthProvider } = {};
   const log = createLog(() => [signedIn.provider?.current?.accessToken, signedIn.provider?.current?.refreshToken]);
   const sessionStore = new SessionStore(context.secrets);
-  const verify = (credentials: Credentials) =>
-    new PelotonApi({ baseUrl: readSettings().apiBaseUrl, getAccessToken: () => credentials.accessToken, onExchange: log.exchange }).getMe();
+  /** An API client on the configured base URL, logging every exchange. */
+  const apiWith = (auth: Pick<PelotonApiOptions, 'getAccessToken' | 'onUnauthorized'>) =>
+    new PelotonApi({ baseUrl: readSettings().apiBaseUrl, onExchange: log.exchange, ...auth });
+  const verify = (credentials: Credentials) => apiWith({ getAccessToken: () => credentials.accessToken }).getMe();
   const provider = await PelotonAuthProvider.create(sessionStore, () => runSignInFlow(verify));
   signedIn.provider = provider;
   const tokens = new AccessTokens(provider, (refreshToken) => refreshAccessToken({ authBaseUrl: readSettings().authBaseUrl, refreshToken }), log.info);
   const createApi = () =>
-    new PelotonApi({
-      baseUrl: readSettings().apiBaseUrl,
-      getAccessToken: () => tokens.getAccessToken(),
-      onUnauthorized: (refused) => tokens.afterUnauthorized(refused),
-      onExchange: log.exchange,
-    });
+    apiWith({ getAccessToken: () => tokens.getAccessToken(), onUnauthorized: (refused) => tokens.afterUnauthorized(refused) });
   const history = new HistoryService({ auth: provider, store: new HistoryStore(context.globalStorageUri.fsPath), createApi, settings: readSettings, log });
   const setSignedIn = () => void vscode.commands.executeCommand('setContext', 'pelotonFtp.signedIn', provider.current !== null);
   setSignedIn();

@@ -59,10 +59,23 @@ export class HistoryService implements vscode.Disposable {
   }
 
   private update(patch: Partial<HistoryState>): void {
-    this.current = { ...this.current, ...patch };
-    void vscode.commands.executeCommand('setContext', 'pelotonFtp.refreshing', this.current.refreshing);
-    void vscode.commands.executeCommand('setContext', 'pelotonFtp.hasHistory', (this.current.history?.tests.length ?? 0) > 0);
+    const before = this.current;
+    this.current = { ...before, ...patch };
+    // Context keys only when they change: progress updates arrive once per test found.
+    if (this.current.refreshing !== before.refreshing) {
+      void vscode.commands.executeCommand('setContext', 'pelotonFtp.refreshing', this.current.refreshing);
+    }
+    const hasHistory = (this.current.history?.tests.length ?? 0) > 0;
+    if (hasHistory !== (before.history?.tests.length ?? 0) > 0) {
+      void vscode.commands.executeCommand('setContext', 'pelotonFtp.hasHistory', hasHistory);
+    }
     this.changed.fire();
+  }
+
+  /** Ends a cancelled walk: the history on screen stays as it was. */
+  private cancelled(): RefreshOutcome {
+    this.update({ refreshing: false, notice: vscode.l10n.t('Refresh cancelled: showing the history as it was.') });
+    return 'cancelled';
   }
 
   /**
@@ -143,10 +156,7 @@ export class HistoryService implements vscode.Disposable {
       this.deps.log.info(
         `Walk: ${walk.tests.length} new or re-read test(s), stopped because ${walk.stoppedBecause}, ${Math.round(performance.now() - started)} ms`,
       );
-      if (walk.stoppedBecause === 'aborted') {
-        this.update({ refreshing: false, notice: vscode.l10n.t('Refresh cancelled: showing the history as it was.') });
-        return 'cancelled';
-      }
+      if (walk.stoppedBecause === 'aborted') return this.cancelled();
       if (outcome.replaced && outcome.history) {
         await this.deps.store.save(outcome.history).catch((error: unknown) => this.deps.log.error(`Could not store the history: ${String(error)}`));
       }
@@ -154,11 +164,7 @@ export class HistoryService implements vscode.Disposable {
       this.update({ history: outcome.history, refreshing: false, notice });
       return outcome.newTests > 0 || !stored ? 'updated' : 'unchanged';
     } catch (error) {
-      if (isAbortError(error)) {
-        this.update({ refreshing: false, notice: vscode.l10n.t('Refresh cancelled: showing the history as it was.') });
-        return 'cancelled';
-      }
-      return this.fail(error);
+      return isAbortError(error) ? this.cancelled() : this.fail(error);
     } finally {
       if (this.abort === abort) this.abort = null;
       if (this.current.refreshing) this.update({ refreshing: false });

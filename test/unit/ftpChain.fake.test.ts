@@ -1,23 +1,28 @@
 import assert from 'node:assert/strict';
 import { PelotonApi } from '../../src/peloton/api';
 import { createPelotonDispatcher } from '../../src/peloton/dispatcher';
+import type { Dispatcher } from '../../src/peloton/undici';
 import { PelotonAuthError } from '../../src/peloton/errors';
 import { walkFtpChain } from '../../src/peloton/ftpChain';
 import { localDate } from '../../src/views/treeFormat';
 import { getDataset } from '../fakePeloton/datasets';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
 
-/** An API client on the fake server through the real dispatcher (Agent + retries, fast backoff). */
-function apiFor(fake: FakePeloton, token = fake.accessToken) {
-  return new PelotonApi({ baseUrl: fake.url, getAccessToken: () => token, dispatcher: createPelotonDispatcher({ retry: { baseDelayMs: 5 } }) });
-}
-
 describe('walkFtpChain against the fake Peloton API on 127.0.0.1', () => {
   let fake: FakePeloton | undefined;
+  let dispatcher: Dispatcher;
+  beforeEach(() => {
+    dispatcher = createPelotonDispatcher({ retry: { baseDelayMs: 5 } });
+  });
   afterEach(async () => {
     await fake?.close();
     fake = undefined;
+    await dispatcher.close();
   });
+
+  /** An API client on the fake server through the real dispatcher (Agent + retries, fast backoff). */
+  const apiFor = (server: FakePeloton, token = server.accessToken) =>
+    new PelotonApi({ baseUrl: server.url, getAccessToken: () => token, dispatcher });
 
   it('seed example: 2026-01-14 (176 W, baseline 183 W) and 2019-12-04 (183 W, no baseline) in 5 requests', async () => {
     fake = await startFakePeloton({ rider: getDataset('seed-example') });

@@ -294,14 +294,7 @@ export async function readTreeRows(page: Page, viewTitle?: string): Promise<Tree
         if (compositeTitle.toLowerCase().includes(lower)) scopes = [sidebar];
       }
     }
-    const rows: Array<{
-      label: string;
-      description: string;
-      text: string;
-      ariaLabel: string;
-      level: number | null;
-      expanded: boolean | null;
-    }> = [];
+    const rows: TreeRow[] = [];
     for (const scope of scopes) {
       for (const row of Array.from(scope.querySelectorAll('.monaco-list-row'))) {
         const whole = (row.textContent ?? '').replace(/\s+/g, ' ').trim();
