@@ -25,6 +25,7 @@ const storedTestSchema = z.object({
   baselineSource: z.string().nullable(),
   rawBaseline: nullableNumber,
   previousTestId: z.string().nullable(),
+  applied: z.enum(['applied', 'not-applied']).nullable().default(null),
   warnings: z.array(z.string()),
 });
 const storedFileSchema = z.object({

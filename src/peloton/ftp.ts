@@ -40,6 +40,64 @@ export function baselineFtp(ftpInfo: { ftp: number | null; ftp_source?: string |
   }
 }
 
+/**
+ * Where a baseline (or the current FTP) came from, in the field's terms: `test` (set by an FTP test,
+ * `ftp_workout_source`), `manual` (entered by hand, `ftp_manual_source`), `estimated` (Peloton's estimate,
+ * `ftp_estimated_source`), or `none` (no baseline: `ftp` 0 or null, e.g. a rider's first test, or an
+ * unknown source). Source: `ftp_info.ftp_source` of GET /api/workout/{id}, `cycling_ftp_source` of GET /api/me.
+ */
+export type BaselineKind = 'test' | 'manual' | 'estimated' | 'none';
+
+/**
+ * The {@link BaselineKind} of an `ftp_source` value and the stored `ftp` (watts).
+ * @param ftp the stored value in watts; 0 or null means no baseline whatever the source says.
+ */
+export function baselineKind(source: string | null | undefined, ftp: number | null | undefined): BaselineKind {
+  if (ftp == null || ftp <= 0) return 'none';
+  switch (source) {
+    case 'ftp_workout_source':
+      return 'test';
+    case 'ftp_manual_source':
+      return 'manual';
+    case 'ftp_estimated_source':
+      return 'estimated';
+    default:
+      return 'none';
+  }
+}
+
+/** The rider's current FTP read by its source (see {@link currentFtp}). Watts are whole watts. */
+export interface CurrentFtp {
+  /** The FTP in watts (a hand-entered value already × 0.95); null when Peloton has none. */
+  watts: number | null;
+  /** Where it came from. */
+  kind: BaselineKind;
+  /** For `manual`: the 20-minute average the rider entered (`cycling_ftp`, watts); else null. */
+  enteredWatts: number | null;
+  /** For `test`: the FTP test's workout id (`cycling_ftp_workout_id`); else null. */
+  testWorkoutId: string | null;
+}
+
+/**
+ * The rider's current FTP by the same rule as a baseline: GET /api/me `cycling_ftp` read according to
+ * `cycling_ftp_source` (a hand-entered value is a 20-minute average and stands for × 0.95;
+ * peloton-to-garmin #287). E.g. `{cycling_ftp: 142, cycling_ftp_source: 'ftp_manual_source'}` → 135 W.
+ */
+export function currentFtp(rider: {
+  currentFtp: number | null;
+  currentFtpSource: string | null;
+  currentFtpWorkoutId: string | null;
+}): CurrentFtp {
+  const kind = baselineKind(rider.currentFtpSource, rider.currentFtp);
+  const watts = kind === 'none' ? null : baselineFtp({ ftp: rider.currentFtp, ftp_source: rider.currentFtpSource });
+  return {
+    watts,
+    kind,
+    enteredWatts: kind === 'manual' ? rider.currentFtp : null,
+    testWorkoutId: kind === 'test' ? rider.currentFtpWorkoutId : null,
+  };
+}
+
 /** One power zone: `zone` 1–7, its name, and its watt range (`maxWatts` null for zone 7, open-ended). */
 export interface PowerZone {
   zone: number;

@@ -33,9 +33,19 @@ export interface FtpTest {
   rawBaseline: number | null;
   /** `ftp_info.ftp_workout_id`: the FTP test that set the baseline, i.e. the next (older) link. */
   previousTestId: string | null;
+  /**
+   * Whether the test's result became the rider's FTP: `applied` (the next test's `ftp_info.ftp_workout_id`,
+   * or GET /api/me `cycling_ftp_workout_id`, names it), `not-applied` (the next test's baseline was set by
+   * an OLDER test: the rider declined it), or null (no mark: a manual or estimated FTP came next, or it is
+   * the newest and /api/me names no test, or not yet known).
+   */
+  applied: AppliedMark;
   /** What could not be read for this test, e.g. "no performance graph for workout X (404)". */
   warnings: string[];
 }
+
+/** See {@link FtpTest.applied}. */
+export type AppliedMark = 'applied' | 'not-applied' | null;
 
 /** The rider's FTP as GET /api/me reports it (watts). */
 export interface RiderFtp {
@@ -200,6 +210,7 @@ function toFtpTest(workoutId: string, workout: Workout, graph: Settled<Performan
     baselineSource: source,
     rawBaseline: info?.ftp ?? null,
     previousTestId: info?.ftp_workout_id || null,
+    applied: null,
     warnings,
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { baselineFtp, calculatedFtp, powerZones } from '../../src/peloton/ftp';
+import { baselineFtp, baselineKind, calculatedFtp, currentFtp, powerZones } from '../../src/peloton/ftp';
 
 describe('FTP arithmetic', () => {
   it('the worked example: 193 W → 183 W, 185 W → 176 W', () => {
@@ -55,5 +55,30 @@ describe('FTP arithmetic', () => {
 
   it('power zones refuse a non-positive FTP', () => {
     assert.throws(() => powerZones(0), RangeError);
+  });
+
+  it('baseline kind by source; 0 or null is none whatever the source', () => {
+    assert.equal(baselineKind('ftp_workout_source', 183), 'test');
+    assert.equal(baselineKind('ftp_manual_source', 142), 'manual');
+    assert.equal(baselineKind('ftp_estimated_source', 154), 'estimated');
+    assert.equal(baselineKind('ftp_workout_source', 0), 'none');
+    assert.equal(baselineKind(null, null), 'none');
+    assert.equal(baselineKind('something_new', 200), 'none');
+  });
+
+  it('current FTP by source: the recorded manual rider 142 → 135 W, a test FTP as is', () => {
+    assert.deepEqual(currentFtp({ currentFtp: 142, currentFtpSource: 'ftp_manual_source', currentFtpWorkoutId: null }), {
+      watts: 135,
+      kind: 'manual',
+      enteredWatts: 142,
+      testWorkoutId: null,
+    });
+    assert.deepEqual(currentFtp({ currentFtp: 176, currentFtpSource: 'ftp_workout_source', currentFtpWorkoutId: 'w1' }), {
+      watts: 176,
+      kind: 'test',
+      enteredWatts: null,
+      testWorkoutId: 'w1',
+    });
+    assert.equal(currentFtp({ currentFtp: 0, currentFtpSource: null, currentFtpWorkoutId: null }).watts, null);
   });
 });

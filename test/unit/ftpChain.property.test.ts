@@ -81,6 +81,7 @@ function reference(rider: FakeRider, maxTests: number): Reference {
       baselineSource: w.ftpInfo.source,
       rawBaseline: w.ftpInfo.ftp,
       previousTestId: w.ftpInfo.workoutId,
+      applied: null,
       warnings,
     });
     next = w.ftpInfo.workoutId;

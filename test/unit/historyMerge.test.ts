@@ -18,6 +18,7 @@ function test(id: string, prev: string | null, avg = 200): FtpTest {
     baselineSource: prev ? 'ftp_workout_source' : null,
     rawBaseline: prev ? 180 : 0,
     previousTestId: prev,
+    applied: null,
     warnings: [],
   };
 }

@@ -21,6 +21,7 @@ function history(userId = '0123456789abcdef0123456789abcdef', tests = 2): FtpHis
       baselineSource: i === tests - 1 ? null : 'ftp_manual_source',
       rawBaseline: i === tests - 1 ? 0 : 193,
       previousTestId: i === tests - 1 ? null : `w${i + 1}`,
+      applied: null,
       warnings: i === 1 ? ['No performance graph for workout w1 (404).'] : [],
     })),
     warnings: ['a warning'],
