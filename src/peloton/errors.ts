@@ -92,3 +92,17 @@ export class TokenRefreshError extends PelotonError {
 export function isAbortError(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
+
+/**
+ * The token answered for another Peloton account than the one signed in: GET /api/me `id` differs from the
+ * session's user id. Carries both user ids (never a token).
+ */
+export class WrongAccountError extends PelotonError {
+  /** @param expectedUserId the session's user id; @param actualUserId GET /api/me `id`. */
+  constructor(
+    readonly expectedUserId: string,
+    readonly actualUserId: string,
+  ) {
+    super('The token belongs to another Peloton account: sign in again.');
+  }
+}
