@@ -47,11 +47,13 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     }
   };
 
-  const signOut = async () => {
-    if (!auth.current) return;
-    await auth.signOut();
+  // The command and the Accounts menu's Sign Out both go through removeSession, and end here.
+  const signedOut = auth.onDidSignOutByRider(() => {
     history.clear();
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Peloton.'));
+  });
+  const signOut = async () => {
+    if (auth.current) await auth.removeSession(auth.current.id);
   };
 
   const chartSource = {
@@ -62,6 +64,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
   };
 
   return vscode.Disposable.from(
+    signedOut,
     vscode.commands.registerCommand('pelotonFtp.signIn', signIn),
     vscode.commands.registerCommand('pelotonFtp.signOut', signOut),
     vscode.commands.registerCommand('pelotonFtp.refresh', async () => {

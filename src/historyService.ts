@@ -9,7 +9,7 @@ import { SessionExpiredError } from './auth/accessTokens';
 import type { HistoryStore } from './historyStore';
 import type { PelotonLog } from './log';
 import type { PelotonApi } from './peloton/api';
-import { PelotonAuthError, isAbortError } from './peloton/errors';
+import { PelotonAuthError, WrongAccountError, isAbortError } from './peloton/errors';
 import { walkFtpChain } from './peloton/ftpChain';
 import { mergeWalk, type FtpHistory } from './peloton/historyMerge';
 import { nowSeconds } from './peloton/tokens';
@@ -150,7 +150,7 @@ export class HistoryService implements vscode.Disposable {
             onTest: (_test, index) => this.update({ found: index + 1 }),
           }),
       );
-      if (walk.rider.userId !== record.userId) throw new SessionExpiredError('The token belongs to another Peloton account: sign in again.');
+      if (walk.rider.userId !== record.userId) throw new WrongAccountError(record.userId, walk.rider.userId);
       const outcome = mergeWalk(stored, walk, nowSeconds());
       for (const warning of walk.warnings) this.deps.log.warn(warning);
       this.deps.log.info(
@@ -173,14 +173,18 @@ export class HistoryService implements vscode.Disposable {
 
   /** Keeps the history on screen, says what went wrong, and offers the way out. */
   private fail(error: unknown): RefreshOutcome {
-    const expired = error instanceof SessionExpiredError || error instanceof PelotonAuthError;
+    const expired = error instanceof SessionExpiredError || error instanceof PelotonAuthError || error instanceof WrongAccountError;
     const message = error instanceof Error ? error.message : String(error);
     this.deps.log.error(`Refresh failed: ${message}`);
     const kept = this.current.history ? vscode.l10n.t(' The last good history stays on screen.') : '';
     if (expired) {
-      this.update({ refreshing: false, notice: vscode.l10n.t('Your Peloton session expired.') });
+      const why =
+        error instanceof WrongAccountError
+          ? vscode.l10n.t('Peloton answered for another account than the one signed in: sign in again.')
+          : vscode.l10n.t('Your Peloton session expired.');
+      this.update({ refreshing: false, notice: why });
       const signIn = vscode.l10n.t('Sign In');
-      void vscode.window.showWarningMessage(vscode.l10n.t('Your Peloton session expired.') + kept, signIn).then((choice) => {
+      void vscode.window.showWarningMessage(why + kept, signIn).then((choice) => {
         if (choice === signIn) void vscode.commands.executeCommand('pelotonFtp.signIn');
       });
     } else {

@@ -21,6 +21,12 @@ function toSession(record: PelotonSessionRecord): vscode.AuthenticationSession {
 export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.changed.event;
+  private readonly signedOutByRider = new vscode.EventEmitter<void>();
+  /**
+   * Fires after the rider signed out on purpose: the Accounts menu's Sign Out or the "Peloton: Sign Out" command
+   * (both end in {@link removeSession}). Not when a session ends by itself (renewal refused, another window).
+   */
+  readonly onDidSignOutByRider = this.signedOutByRider.event;
   private record: PelotonSessionRecord | null = null;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -30,6 +36,7 @@ export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscod
   ) {
     this.disposables.push(
       this.changed,
+      this.signedOutByRider,
       store.onDidChange(() => void this.reload()),
       vscode.authentication.registerAuthenticationProvider(PELOTON_AUTH_PROVIDER_ID, PELOTON_AUTH_PROVIDER_LABEL, this, {
         supportsMultipleAccounts: false,
@@ -60,8 +67,14 @@ export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscod
     return toSession(record);
   }
 
+  /**
+   * The rider's sign-out, from VS Code's Accounts menu or the "Peloton: Sign Out" command: removes the session,
+   * then fires {@link onDidSignOutByRider} so both paths end in the same state.
+   */
   async removeSession(sessionId: string): Promise<void> {
-    if (this.record?.id === sessionId) await this.signOut();
+    if (this.record?.id !== sessionId) return;
+    await this.signOut();
+    this.signedOutByRider.fire();
   }
 
   /** Stores a new or renewed session record and tells listeners. */
@@ -74,7 +87,10 @@ export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscod
     else this.changed.fire({ added: [session], removed: previous ? [toSession(previous)] : [], changed: [] });
   }
 
-  /** Removes the session from SecretStorage (the stored FTP history is kept). */
+  /**
+   * Removes the session from SecretStorage (the stored FTP history is kept). Used when a session ends by itself;
+   * the rider's own sign-out goes through {@link removeSession}.
+   */
   async signOut(): Promise<void> {
     const previous = this.record;
     await this.store.clear();

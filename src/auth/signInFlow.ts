@@ -13,7 +13,12 @@ import type { PelotonSessionRecord } from './sessionStore';
 export type VerifyCredentials = (credentials: Credentials) => Promise<PelotonMe>;
 
 /** A sign-in that failed for a reason the rider should read; nothing was stored. */
-export class SignInError extends Error {}
+export class SignInError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SignInError';
+  }
+}
 
 /**
  * Asks for the token and checks it.
