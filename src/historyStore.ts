@@ -4,7 +4,7 @@
  * atomically (temp file, then rename). A file that cannot be read is moved aside and reported, never
  * thrown at activation. Plain Node (no `vscode`), so it is tested outside VS Code.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
@@ -105,23 +105,42 @@ export class HistoryStore {
     );
   }
 
-  /** Writes the account's history atomically (a temp file in the same folder, then rename). */
+  /**
+   * Writes the account's history atomically and durably: a temp file in the same folder, flushed to disk (fsync)
+   * before it is renamed over the history file, then the folder is flushed so the rename itself survives a power
+   * cut. A save killed at any point leaves the old file whole (and at most a temp file the next load sweeps).
+   */
   async save(history: FtpHistory): Promise<void> {
     await mkdir(this.folder, { recursive: true });
     const file = this.fileFor(history.rider.userId);
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     const body = JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, history }, null, 1);
     try {
-      await writeFile(temp, body, 'utf8');
+      await writeFile(temp, body, { encoding: 'utf8', flush: true });
       await rename(temp, file);
     } catch (error) {
       await rm(temp, { force: true });
       throw error;
     }
+    await syncFolder(this.folder);
   }
 
   /** Removes the account's stored history (not used at sign-out: the history is kept for the next sign-in). */
   async remove(userId: string): Promise<void> {
     await rm(this.fileFor(userId), { force: true });
+  }
+}
+
+/**
+ * Flushes a folder's entries (a rename into it) to disk. Windows cannot open a folder for this (and NTFS journals
+ * renames), so there it is skipped; elsewhere a failure is thrown.
+ */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -225,3 +225,70 @@ describe('HistoryStore', () => {
     assert.match(result.problem ?? '', /^The stored FTP history could not be read \(EISDIR/);
   });
 });
+
+describe('HistoryStore: durable saves', () => {
+  let folder: string;
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'peloton-durable-'));
+  });
+  afterEach(() => rm(folder, { recursive: true, force: true }));
+
+  it('flushes the temp file to disk before the rename, and the folder after it', async () => {
+    const events: string[] = [];
+    const real = { writeFile: fsPromises.writeFile, rename: fsPromises.rename, open: fsPromises.open };
+    fsPromises.writeFile = (async (path: string, data: string, options: { flush?: boolean }) => {
+      await real.writeFile(path, data, options);
+      events.push(`write ${String(path).endsWith('.tmp') ? 'temp' : 'file'}${options?.flush ? ' flushed' : ''}`);
+    }) as typeof real.writeFile;
+    fsPromises.rename = (async (from: string, to: string) => {
+      await real.rename(from, to);
+      events.push('rename');
+    }) as typeof real.rename;
+    fsPromises.open = (async (path: string, flags: string) => {
+      const handle = await real.open(path, flags);
+      const sync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        await sync();
+        events.push(`sync ${path === folder ? 'folder' : path}`);
+      };
+      return handle;
+    }) as typeof real.open;
+    try {
+      await new HistoryStore(folder).save(history('aaaa', 3));
+    } finally {
+      Object.assign(fsPromises, real);
+    }
+    assert.deepEqual(events, process.platform === 'win32' ? ['write temp flushed', 'rename'] : ['write temp flushed', 'rename', 'sync folder']);
+    assert.equal((await new HistoryStore(folder).load('aaaa')).history?.tests.length, 3);
+  });
+
+  it('a process killed after the flushed write, before the rename, leaves the old file and a whole temp file', async function () {
+    this.timeout(30_000);
+    const store = new HistoryStore(folder);
+    await store.save(history('aaaa', 3));
+    const before = await readFile(join(folder, 'history-aaaa.json'));
+    const script = join(folder, 'crash.ts');
+    await writeFile(
+      script,
+      [
+        `import fsPromises from 'node:fs/promises';`,
+        `import { HistoryStore } from ${JSON.stringify(join(__dirname, '..', '..', 'src', 'historyStore'))};`,
+        `fsPromises.rename = (async () => {`,
+        `  process.kill(process.pid, 'SIGKILL');`,
+        `  await new Promise(() => undefined);`,
+        `}) as typeof fsPromises.rename;`,
+        `void new HistoryStore(${JSON.stringify(folder)}).save(JSON.parse(process.argv[2]));`,
+      ].join('\n'),
+    );
+    const tsx = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+    const child = spawn(tsx, [script, JSON.stringify(history('aaaa', 40))], { stdio: 'ignore' });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    assert.ok(signal === 'SIGKILL' || code === 137, `the child died by SIGKILL (code ${code}, signal ${signal})`);
+    assert.deepEqual(await readFile(join(folder, 'history-aaaa.json')), before, 'the old file is untouched');
+    const temps = (await readdir(folder)).filter((f) => f.endsWith('.tmp'));
+    assert.equal(temps.length, 1);
+    const temp = JSON.parse(await readFile(join(folder, temps[0]!), 'utf8')) as { history: FtpHistory };
+    assert.equal(temp.history.tests.length, 40, 'the temp file was written whole before the rename was tried');
+    assert.equal((await store.load('aaaa')).history?.tests.length, 3);
+  });
+});
