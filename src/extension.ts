@@ -26,6 +26,8 @@ export interface PelotonFtpExtensionApi {
   logUri: vscode.Uri;
   /** The signed-in Peloton account (never its tokens), or null. */
   account(): { userId: string; username: string } | null;
+  /** What VS Code's Accounts menu calls to sign out (AuthenticationProvider.removeSession), for the in-host suite. */
+  removeSession(sessionId: string): Promise<void>;
 }
 
 /** Activates the extension: called by VS Code once, on the first view, command or auth request. */
@@ -64,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
   void history.start();
   const account = () => (provider.current ? { userId: provider.current.userId, username: provider.current.username } : null);
-  return { activationMs, history, logUri: context.logUri, account };
+  return { activationMs, history, logUri: context.logUri, account, removeSession: (id) => provider.removeSession(id) };
 }
 
 /** Nothing to do: every registration is in context.subscriptions. */

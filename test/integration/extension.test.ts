@@ -13,45 +13,12 @@ import { makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
 import { ftpTest, baselineFrom, seedExample } from '../fakePeloton/datasets';
 import { noonUtc } from '../fakePeloton/dataset';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow, until } from './host';
 
-const EXTENSION_ID = 'peloton-ftp-history.peloton-ftp-history';
 const COMMANDS = ['signIn', 'signOut', 'refresh', 'cancelRefresh', 'showChart', 'openWorkout', 'copyWorkoutId', 'showLog'].map((c) => `pelotonFtp.${c}`);
 
-/** Messages the extension showed, by kind, and answers queued for the input box. */
-const shown: { info: string[]; warning: string[]; error: string[] } = { info: [], warning: [], error: [] };
-const inputAnswers: Array<string | undefined> = [];
 /** Every token the fake minted during the suite: none may appear in a log line. */
 const tokensSeen = new Set<string>();
-
-function stubWindow(): () => void {
-  const win = vscode.window as unknown as Record<string, unknown>;
-  const names = ['showInputBox', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'];
-  const saved = Object.fromEntries(names.map((n) => [n, win[n]]));
-  win.showInputBox = async () => inputAnswers.shift();
-  win.showInformationMessage = async (message: string) => void shown.info.push(message);
-  win.showWarningMessage = async (message: string) => void shown.warning.push(message);
-  win.showErrorMessage = async (message: string) => void shown.error.push(message);
-  return () => Object.assign(win, saved);
-}
-
-function clearShown() {
-  shown.info.length = 0;
-  shown.warning.length = 0;
-  shown.error.length = 0;
-}
-
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('pelotonFtp').update(key, value, vscode.ConfigurationTarget.Global);
-}
 
 async function filesUnder(folder: string): Promise<string[]> {
   const out: string[] = [];

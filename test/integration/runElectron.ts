@@ -6,17 +6,19 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { makeRedirectingFolder } from './redirectingFolder';
 
 const root = resolve(__dirname, '../..');
 
 async function main(): Promise<void> {
   execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, ['test/integration/build.mjs'], { cwd: root, stdio: 'inherit' });
+  const workspace = await makeRedirectingFolder();
   await runTests({
     extensionDevelopmentPath: root,
     extensionTestsPath: resolve(root, 'out/integration/index.js'),
-    launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
-  });
+    launchArgs: [workspace.folder, '--disable-extensions', '--disable-workspace-trust'],
+  }).finally(() => workspace.dispose());
 }
 
 main().catch((error: unknown) => {
