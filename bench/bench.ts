@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { Agent } from 'undici';
 import { PelotonApi } from '../src/peloton/api';
 import { createPelotonDispatcher } from '../src/peloton/dispatcher';
@@ -17,14 +18,12 @@ import { walkFtpChain } from '../src/peloton/ftpChain';
 import { mergeWalk } from '../src/peloton/historyMerge';
 import { referenceWalk } from './referenceWalker';
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-const latency = Number(option('latency', '50'));
-const sizes = option('sizes', '2,10,50').split(',').map(Number);
-const runs = Number(option('runs', '5'));
+const { values: options } = parseArgs({
+  options: { latency: { type: 'string', default: '50' }, sizes: { type: 'string', default: '2,10,50' }, runs: { type: 'string', default: '5' } },
+});
+const latency = Number(options.latency);
+const sizes = options.sizes.split(',').map(Number);
+const runs = Number(options.runs);
 const root = resolve(__dirname, '..');
 
 type Variant = 'reference' | 'walk (cold)' | 'refresh, no new test' | 'refresh, 1 new test';

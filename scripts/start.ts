@@ -7,6 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../src/peloton/time';
 import { getDataset } from '../test/fakePeloton/datasets';
 import { makeLocalStorageValue } from '../test/fakePeloton/jwt';
 import { startFakePeloton } from '../test/fakePeloton/server';
@@ -15,22 +17,21 @@ import { ensureVsCodeEnvironment } from './setup-vscode';
 
 const root = resolve(__dirname, '..');
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
+const { values: options } = parseArgs({
+  options: { dataset: { type: 'string', default: 'demo' }, port: { type: 'string', default: '0' } },
+});
 
 async function main(): Promise<void> {
   await ensureVsCodeEnvironment();
   execFileSync(process.execPath, ['scripts/package.mjs'], { cwd: root, stdio: 'inherit' });
   const vsix = readdirSync(root).find((name) => name.endsWith('.vsix'));
   if (!vsix) throw new Error('npm run package made no .vsix');
-  const fake = await startFakePeloton({ rider: getDataset(option('dataset', 'demo')), port: Number(option('port', '0')) });
+  const fake = await startFakePeloton({ rider: getDataset(options.dataset), port: Number(options.port) });
   const server = await startCodeServer({
     vsixPath: resolve(root, vsix),
     userSettings: { 'pelotonFtp.apiBaseUrl': fake.url, 'pelotonFtp.authBaseUrl': fake.url },
   });
-  const expiresAt = Math.floor(Date.now() / 1000) + 172_800;
+  const expiresAt = nowSeconds() + ACCESS_TOKEN_LIFETIME_SECONDS;
   console.log(`
 Peloton FTP History is running in VS Code.
 

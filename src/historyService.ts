@@ -12,7 +12,7 @@ import type { PelotonApi } from './peloton/api';
 import { PelotonAuthError, WrongAccountError, isAbortError } from './peloton/errors';
 import { walkFtpChain } from './peloton/ftpChain';
 import { mergeWalk, type FtpHistory } from './peloton/historyMerge';
-import { nowSeconds } from './peloton/tokens';
+import { nowSeconds } from './peloton/time';
 import type { PelotonSettings } from './settings';
 
 /** The view id of the FTP Tests tree (package.json `contributes.views`). */

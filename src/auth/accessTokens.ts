@@ -5,7 +5,8 @@
  * refresh token (`invalid_grant`), leaving the stored FTP history alone.
  */
 import { TokenRefreshError } from '../peloton/errors';
-import { nowSeconds, type Credentials } from '../peloton/tokens';
+import { nowSeconds } from '../peloton/time';
+import type { Credentials } from '../peloton/tokens';
 import type { PelotonAuthProvider } from './authProvider';
 
 /** Renew this many seconds before the access token's `exp`. */

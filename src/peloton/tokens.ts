@@ -6,6 +6,7 @@
 import type { Dispatcher } from 'undici';
 import { TokenFormatError, TokenRefreshError } from './errors';
 import { sendRequest } from './http';
+import { nowSeconds } from './time';
 import { USER_AGENT } from './api';
 import { jwtPayloadSchema, localStorageEntrySchema, oauthErrorSchema, stripBom, tokenResponseSchema, type JwtPayload } from './schemas';
 
@@ -28,11 +29,6 @@ const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const EXPECTED =
   'Paste the access token (a JWT: three dot-separated parts starting with "eyJ"), "Bearer <token>", or the whole value of the ' +
   `localStorage entry "${LOCAL_STORAGE_KEY}" from members.onepeloton.com.`;
-
-/** Current time in Unix seconds. */
-export function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
-}
 
 /**
  * Decodes a JWT's payload WITHOUT verifying its signature: Peloton's signing keys are not something an

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { FtpTest, RiderFtp } from '../peloton/ftpChain';
-import { nowSeconds } from '../peloton/tokens';
+import { nowSeconds } from '../peloton/time';
 import { FTP_TESTS_VIEW_ID, type HistoryService } from '../historyService';
 import { formatAge, riderDescription, riderLabel, testDescription, testLabel, testTooltip } from './treeFormat';
 
@@ -73,7 +73,7 @@ export function registerFtpTestsTree(history: HistoryService): vscode.Disposable
     provider.refresh();
     view.message = viewMessage(history);
     const fetchedAt = history.state.history?.fetchedAt;
-    view.description = fetchedAt ? vscode.l10n.t('updated {0}', formatAge(fetchedAt, nowSeconds())) : undefined;
+    view.description = fetchedAt ? vscode.l10n.t('updated {0}', formatAge(fetchedAt, nowSeconds(), vscode.env.language)) : undefined;
   };
   const subscription = history.onDidChange(sync);
   sync();

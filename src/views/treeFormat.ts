@@ -79,12 +79,17 @@ export function riderDescription(rider: RiderFtp): string {
   return rider.estimatedFtp ? `Peloton estimate ${rider.estimatedFtp} W` : '';
 }
 
-/** How old a history is, in words: `just now`, `5 min ago`, `3 h ago`, `2 days ago`. */
-export function formatAge(fetchedAt: number, now: number): string {
+/**
+ * How old a history is, in the display language's words (Intl.RelativeTimeFormat): `now`, `5 minutes ago`,
+ * `3 hours ago`, `yesterday`, `2 days ago` in English. Whole units, rounded down.
+ * @param fetchedAt when the history was fetched, Unix seconds; @param now Unix seconds;
+ * @param language a BCP 47 tag, e.g. `vscode.env.language`.
+ */
+export function formatAge(fetchedAt: number, now: number, language: string): string {
   const seconds = Math.max(0, now - fetchedAt);
-  if (seconds < 60) return 'just now';
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
-  const days = Math.floor(seconds / 86_400);
-  return `${days} day${days === 1 ? '' : 's'} ago`;
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  if (seconds < 60) return format.format(0, 'second');
+  if (seconds < 3600) return format.format(-Math.floor(seconds / 60), 'minute');
+  if (seconds < 86_400) return format.format(-Math.floor(seconds / 3600), 'hour');
+  return format.format(-Math.floor(seconds / 86_400), 'day');
 }

@@ -13,6 +13,7 @@ import { makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
 import { clearNotifications, launchBrowser, openViewContainer, openWorkbench, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, hasSelector, type BrowserSession } from './harness/browser';
 import { startCodeServer, type CodeServerInstance } from './harness/codeServer';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
 
 const root = resolve(__dirname, '../..');
 
@@ -133,14 +134,14 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
 
   it('a token Peloton refuses gets a clear error, and nothing is stored', async () => {
     await runCommand(page, 'Peloton: Sign In with Access Token');
-    await typeInQuickInput(page, makeJwt({ sub: 'someone-else', exp: Math.floor(Date.now() / 1000) + 3600 }), { enter: true });
+    await typeInQuickInput(page, makeJwt({ sub: 'someone-else', exp: nowSeconds() + 3600 }), { enter: true });
     await waitForNotification(page, /Peloton refused this token/);
     assert.deepEqual(await treeRows(page), []);
   });
 
   it('signs in with the demo token and lists the seed example: exactly two FTP tests', async () => {
     await runCommand(page, 'Peloton: Sign In with Access Token');
-    const paste = makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt: Math.floor(Date.now() / 1000) + 172_800 });
+    const paste = makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt: nowSeconds() + ACCESS_TOKEN_LIFETIME_SECONDS });
     await typeInQuickInput(page, paste, { enter: true });
     await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
     const rows = await waitForTreeRows(page, 3);

@@ -5,7 +5,9 @@
  */
 import type { FakeRider } from './dataset';
 import { datasets, getDataset } from './datasets';
-import { makeLocalStorageValue, nowSeconds } from './jwt';
+import { parseArgs } from 'node:util';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
+import { makeLocalStorageValue } from './jwt';
 import { startFakePeloton } from './server';
 
 /** Command-line options. */
@@ -15,44 +17,42 @@ interface CliOptions {
   latencyMs: number;
 }
 
-/** Parses `--name value` / `--name=value` pairs; exits with status 2 on anything it does not know. */
-function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { dataset: 'demo', port: 0, latencyMs: 0 };
+/** Parses the options with node:util parseArgs; exits with status 2 on anything it does not know. */
+function readOptions(argv: string[]): CliOptions {
   const usage = `Usage: npm run fake-api -- [--dataset NAME] [--port N] [--latency MS]\nDatasets: ${Object.keys(datasets).join(', ')}`;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = inline ?? argv[++i];
-    const fail = (why: string): never => {
-      console.error(`${why}\n${usage}`);
-      process.exit(2);
-    };
-    if (flag === '--help' || flag === '-h') {
-      console.log(usage);
-      process.exit(0);
-    }
-    if (value === undefined) fail(`Missing value for ${flag}.`);
-    switch (flag) {
-      case '--dataset':
-        options.dataset = value;
-        break;
-      case '--port':
-      case '--latency': {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n < 0) fail(`${flag} needs a whole number, got '${value}'.`);
-        if (flag === '--port') options.port = n;
-        else options.latencyMs = n;
-        break;
-      }
-      default:
-        fail(`Unknown option '${flag}'.`);
-    }
+  const fail = (why: string): never => {
+    console.error(`${why}\n${usage}`);
+    process.exit(2);
+  };
+  let values: { dataset: string; port: string; latency: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        dataset: { type: 'string', default: 'demo' },
+        port: { type: 'string', default: '0' },
+        latency: { type: 'string', default: '0' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
   }
-  return options;
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const whole = (flag: string, value: string): number => {
+    const n = Number(value);
+    return Number.isInteger(n) && n >= 0 ? n : fail(`--${flag} needs a whole number, got '${value}'.`);
+  };
+  return { dataset: values.dataset, port: whole('port', values.port), latencyMs: whole('latency', values.latency) };
 }
 
 /** Starts the fake and keeps it running until a signal arrives. */
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions(process.argv.slice(2));
   let rider: FakeRider;
   try {
     rider = getDataset(options.dataset);
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const fake = await startFakePeloton({ rider, port: options.port, latencyMs: options.latencyMs });
-  const expiresAt = nowSeconds() + 172_800;
+  const expiresAt = nowSeconds() + ACCESS_TOKEN_LIFETIME_SECONDS;
   console.log(`Fake Peloton API: ${fake.url}`);
   console.log(`Dataset: ${options.dataset} (user ${rider.userId}, ${rider.workouts.length} workouts)`);
   console.log(`Demo access token: ${fake.accessToken}`);

@@ -4,6 +4,7 @@
  * nothing in the extension should try to (a client only reads a token's claims, e.g. `exp`).
  */
 import { createHash } from 'node:crypto';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
 
 /** Peloton's public Auth0 client id (the web app's). */
 export const PELOTON_CLIENT_ID = 'WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM';
@@ -15,8 +16,6 @@ export const PELOTON_AUDIENCE = 'https://api.onepeloton.com/';
 export const PELOTON_SCOPE = 'openid offline_access';
 /** The `oauthTokenScope` the web app stores beside its tokens. */
 export const PELOTON_OAUTH_TOKEN_SCOPE = 'openid offline_access peloton-api.members:default';
-/** Lifetime of a Peloton access token, in seconds (48 h). */
-export const ACCESS_TOKEN_LIFETIME_SECONDS = 172_800;
 /** The localStorage key under which the web app keeps its tokens. */
 export const LOCAL_STORAGE_KEY = `@@auth0spajs::${PELOTON_CLIENT_ID}::${PELOTON_AUDIENCE}::${PELOTON_SCOPE}`;
 
@@ -49,11 +48,6 @@ function assemble(payload: Record<string, unknown>): string {
   const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
   const body = base64url(JSON.stringify(payload));
   return `${header}.${body}.${fakeSignature(`${header}.${body}`)}`;
-}
-
-/** Current time in Unix seconds. */
-export function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
 }
 
 /**

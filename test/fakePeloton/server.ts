@@ -9,14 +9,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { type FakeRider, fakeId, findWorkout } from './dataset';
 import { buildMe, buildPerformanceGraph, buildRideDetails, buildWorkout, buildWorkoutsPage } from './builder';
-import {
-  ACCESS_TOKEN_LIFETIME_SECONDS,
-  PELOTON_CLIENT_ID,
-  PELOTON_SCOPE,
-  decodeJwtPayload,
-  makeJwt,
-  nowSeconds,
-} from './jwt';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
+import { PELOTON_CLIENT_ID, PELOTON_SCOPE, decodeJwtPayload, makeJwt } from './jwt';
 
 /** Options of {@link startFakePeloton}. */
 export interface FakePelotonOptions {

@@ -14,6 +14,7 @@ import { ftpTest, baselineFrom, seedExample } from '../fakePeloton/datasets';
 import { noonUtc } from '../fakePeloton/dataset';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
 import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow, until } from './host';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
 
 const COMMANDS = ['signIn', 'signOut', 'refresh', 'cancelRefresh', 'showChart', 'openWorkout', 'copyWorkoutId', 'showLog'].map((c) => `pelotonFtp.${c}`);
 
@@ -38,7 +39,7 @@ export function registerExtensionSuite(): void {
     let restoreWindow: () => void;
 
     const signInPaste = () => {
-      const expiresAt = Math.floor(Date.now() / 1000) + 172_800;
+      const expiresAt = nowSeconds() + ACCESS_TOKEN_LIFETIME_SECONDS;
       tokensSeen.add(fake.accessToken).add(fake.refreshToken);
       return makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt });
     };
@@ -87,7 +88,7 @@ export function registerExtensionSuite(): void {
     });
 
     it('refuses a well-formed token that Peloton refuses (401), storing nothing', async () => {
-      inputAnswers.push(makeJwt({ sub: 'someone', exp: Math.floor(Date.now() / 1000) + 3600 }));
+      inputAnswers.push(makeJwt({ sub: 'someone', exp: nowSeconds() + 3600 }));
       await vscode.commands.executeCommand('pelotonFtp.signIn');
       assert.match(shown.error.join('\n'), /Peloton refused this token/);
       assert.equal(await session(), undefined);
@@ -140,7 +141,7 @@ export function registerExtensionSuite(): void {
     });
 
     it('renews a token within 5 minutes of expiry before using it (no 401 on the way)', async () => {
-      const expiresAt = Math.floor(Date.now() / 1000) + 200;
+      const expiresAt = nowSeconds() + 200;
       const short = fake.issueAccessToken(200);
       tokensSeen.add(short).add(fake.refreshToken);
       inputAnswers.push(makeLocalStorageValue({ accessToken: short, refreshToken: fake.refreshToken, expiresAt }));

@@ -15,6 +15,7 @@ import { makeLocalStorageValue } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
 import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow, until } from './host';
 import { WORKSPACE_REFRESH_AFTER_HOURS } from './redirectingFolder';
+import { nowSeconds } from '../../src/peloton/time';
 
 /** The folder's `.vscode/settings.json`, or null when the window has no folder with one. */
 async function folderSettings(): Promise<Record<string, unknown> | null> {
@@ -39,7 +40,7 @@ export function registerTrustSuite(): void {
 
     const tests = () => api.history.state.history?.tests.length ?? 0;
     const signIn = async () => {
-      const expiresAt = Math.floor(Date.now() / 1000) + 3600;
+      const expiresAt = nowSeconds() + 3600;
       inputAnswers.push(makeLocalStorageValue({ accessToken: user.accessToken, refreshToken: user.refreshToken, expiresAt }));
       await vscode.commands.executeCommand('pelotonFtp.signIn');
       assert.deepEqual(shown.error, []);

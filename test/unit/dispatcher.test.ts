@@ -8,6 +8,7 @@ import type { Dispatcher } from '../../src/peloton/undici';
 import { makeJwt } from '../fakePeloton/jwt';
 import { getDataset } from '../fakePeloton/datasets';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+import { nowSeconds } from '../../src/peloton/time';
 
 const NOW = Date.parse('2026-01-14T12:00:00Z');
 const policy = (random: number, overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({ ...DEFAULT_RETRY_POLICY, random: () => random, ...overrides });
@@ -221,7 +222,7 @@ describe('createPelotonDispatcher against the fake Peloton API on 127.0.0.1', ()
   });
 
   it('401: one request, never retried', async () => {
-    const stranger = new PelotonApi({ baseUrl: fake.url, getAccessToken: () => makeJwt({ sub: 'x', exp: Math.floor(Date.now() / 1000) + 3600 }), dispatcher });
+    const stranger = new PelotonApi({ baseUrl: fake.url, getAccessToken: () => makeJwt({ sub: 'x', exp: nowSeconds() + 3600 }), dispatcher });
     await assert.rejects(stranger.getMe(), PelotonAuthError);
     assert.equal(fake.count(), 1);
   });

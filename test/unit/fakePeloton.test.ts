@@ -15,6 +15,7 @@ import {
   makeLocalStorageValue,
 } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+import { nowSeconds } from '../../src/peloton/time';
 
 type Json = Record<string, unknown>;
 
@@ -75,7 +76,7 @@ describe('fake Peloton API', () => {
     });
 
     it('answers 401 to a well-formed token it did not issue', async () => {
-      const foreign = makeJwt({ sub: fake.rider.userId, exp: Math.floor(Date.now() / 1000) + 3600 });
+      const foreign = makeJwt({ sub: fake.rider.userId, exp: nowSeconds() + 3600 });
       assert.equal((await get(fake, '/api/me', foreign)).status, 401);
       assert.equal((await get(fake, '/api/me', 'not-a-jwt')).status, 401);
     });

@@ -66,6 +66,7 @@ import { PelotonApiError, PelotonAuthError, PelotonNetworkError, PelotonSchemaEr
 import { walkFtpChain, type FtpChainResult } from '../../src/peloton/ftpChain';
 import { mergeWalk, type FtpHistory, type MergeOutcome } from '../../src/peloton/historyMerge';
 import { parsePastedCredentials } from '../../src/peloton/tokens';
+import { nowSeconds } from '../../src/peloton/time';
 import type { Dispatcher } from '../../src/peloton/undici';
 import type { FakeRider } from '../fakePeloton/dataset';
 import { chainOf, getDataset } from '../fakePeloton/datasets';
@@ -77,7 +78,6 @@ const EXPECTED_PASTE =
   'localStorage entry "@@auth0spajs::WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM::https://api.onepeloton.com/::openid offline_access" from members.onepeloton.com.';
 /** When the stored history was fetched (Unix s). */
 const STORED_AT = 1_767_000_000;
-const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** What one refresh did: the error it ended with, or the walk and the merge. */
 interface RefreshRun {
