@@ -11,7 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import { demo, seedExample } from '../fakePeloton/datasets';
 import { makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
-import { clearNotifications, launchBrowser, openViewContainer, openWorkbench, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, hasSelector, type BrowserSession } from './harness/browser';
+import { clearNotifications, launchBrowser, openViewContainer, openWorkbench, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, waitForTreeRows, findWebviewFrame, hasSelector, type BrowserSession, type TreeRow } from './harness/browser';
 import { startCodeServer, type CodeServerInstance } from './harness/codeServer';
 import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
 
@@ -25,19 +25,15 @@ function packageVsix(): string {
 }
 
 /** Rows of the FTP Tests view as `label | description`. */
+const asText = (rows: TreeRow[]): string[] => rows.map((r) => `${r.label} | ${r.description}`);
+
 async function treeRows(page: Page): Promise<string[]> {
-  return (await readTreeRows(page, 'FTP Tests')).map((r) => `${r.label} | ${r.description}`);
+  return asText(await readTreeRows(page, 'FTP Tests'));
 }
 
-async function waitForTreeRows(page: Page, count: number, timeoutMs = 20_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  let rows: string[] = [];
-  while (Date.now() < deadline) {
-    rows = await treeRows(page);
-    if (rows.length === count && !rows.some((r) => r.includes('Walking'))) return rows;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`expected ${count} rows in FTP Tests, saw ${JSON.stringify(rows)}`);
+/** The FTP Tests rows once there are `count` of them and no walk is in progress. */
+async function settledRows(page: Page, count: number): Promise<string[]> {
+  return asText(await waitForTreeRows(page, 'FTP Tests', (rows) => rows.length === count && !rows.some((r) => r.text.includes('Walking'))));
 }
 
 /** The chart page's table rows, as the cells' text joined by `|`. */
@@ -144,7 +140,7 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     const paste = makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt: nowSeconds() + ACCESS_TOKEN_LIFETIME_SECONDS });
     await typeInQuickInput(page, paste, { enter: true });
     await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
-    const rows = await waitForTreeRows(page, 3);
+    const rows = await settledRows(page, 3);
     assert.deepEqual(rows, ['Current FTP 176 W | Peloton estimate 180 W', '2026-01-14 · 176 W | baseline 183 W · \u22127 W', '2019-12-04 · 183 W | first test']);
     await cleanScreenshot(page, 'tree-seed-example');
   });
@@ -195,7 +191,7 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     await typeInQuickInput(page, token, { enter: true });
     await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
     await runCommand(page, 'View: Close All Editors');
-    const rows = await waitForTreeRows(page, 9);
+    const rows = await settledRows(page, 9);
     assert.match(rows[1]!, /^2026-01-07 · 220 W \| baseline 188 W · \+32 W$/);
     assert.match(rows[8]!, /^2020-03-11 · 150 W \| first test$/);
     await cleanScreenshot(page, 'tree-demo');
