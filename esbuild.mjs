@@ -1,8 +1,10 @@
 // Builds the two bundles: the extension host bundle (Node, CommonJS, `vscode` external) and the
 // webview page script (browser, IIFE). Flags: --production minifies and writes metafiles with sizes;
-// --watch rebuilds on change.
+// --watch rebuilds on change. Every build also writes dist/THIRD_PARTY_NOTICES.txt: the licences of the npm
+// packages the bundles contain (scripts/thirdPartyNotices.mjs).
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeThirdPartyNotices } from './scripts/thirdPartyNotices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -73,8 +75,12 @@ if (watch) {
   }
   console.log('esbuild: watching for changes');
 } else {
+  const metafiles = [];
   for (const options of bundles) {
     const result = await esbuild.build({ ...common, ...options });
     report(result, options);
+    metafiles.push(result.metafile);
   }
+  const packages = writeThirdPartyNotices(metafiles, 'dist/THIRD_PARTY_NOTICES.txt');
+  console.log(`dist/THIRD_PARTY_NOTICES.txt: ${packages.length} packages`);
 }
