@@ -68,9 +68,31 @@ function report(result, options) {
   }
 }
 
+/**
+ * In watch mode, prints what the `$esbuild-watch` problem matcher (connor4312.esbuild-problem-matchers, used by
+ * .vscode/tasks.json) reads: `[watch] build started` / `[watch] build finished` around each round of rebuilds
+ * (both bundles), and each error as `✘ [ERROR] text` followed by `    file:line:column:`.
+ */
+let building = 0;
+const problemMatcherPlugin = {
+  name: 'esbuild-problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (building++ === 0) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (--building === 0) console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
   for (const options of bundles) {
-    const ctx = await esbuild.context({ ...common, ...options });
+    const ctx = await esbuild.context({ ...common, ...options, plugins: [...(options.plugins ?? []), problemMatcherPlugin] });
     await ctx.watch();
   }
   console.log('esbuild: watching for changes');
