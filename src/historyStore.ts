@@ -124,11 +124,6 @@ export class HistoryStore {
     }
     await syncFolder(this.folder);
   }
-
-  /** Removes the account's stored history (not used at sign-out: the history is kept for the next sign-in). */
-  async remove(userId: string): Promise<void> {
-    await rm(this.fileFor(userId), { force: true });
-  }
 }
 
 /**

@@ -6,12 +6,6 @@
 /** The share of a 20-minute test's average output that counts as FTP. */
 export const FTP_FACTOR = 0.95;
 
-/** How a workout's baseline FTP was set: `ftp_info.ftp_source` of GET /api/workout/{id}. */
-export type FtpSource = 'ftp_workout_source' | 'ftp_manual_source' | 'ftp_estimated_source';
-
-/** The known `ftp_source` values. */
-export const FTP_SOURCES: readonly FtpSource[] = ['ftp_workout_source', 'ftp_manual_source', 'ftp_estimated_source'];
-
 /**
  * The FTP result of an FTP test: `round(avgOutput × 0.95)`, in watts.
  * @param avgOutput the test's average output in watts (performance graph, slug `avg_output`).

@@ -37,8 +37,6 @@ export const ftpInfoSchema = z.looseObject({
   ftp_source: z.string().nullable().optional(),
   ftp_workout_id: z.string().nullable().optional(),
 });
-/** The parsed `ftp_info` object of GET /api/workout/{id}. */
-export type FtpInfo = z.infer<typeof ftpInfoSchema>;
 
 /** GET /api/workout/{id} — one workout, `ride` joined when present; times in Unix seconds. */
 export const workoutSchema = z.looseObject({
@@ -107,8 +105,6 @@ export const pelotonErrorSchema = z.looseObject({
   message: optionalString,
   details: z.unknown().optional(),
 });
-/** The parsed Peloton error body. */
-export type PelotonErrorBody = z.infer<typeof pelotonErrorSchema>;
 
 /**
  * The Auth0 token response of POST https://auth.onepeloton.com/oauth/token: `expires_in` in seconds
@@ -122,8 +118,6 @@ export const tokenResponseSchema = z.looseObject({
   id_token: z.string().optional(),
   refresh_token: z.string().min(1).optional(),
 });
-/** The parsed Auth0 token response. */
-export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 /** The OAuth error shape of the token endpoint: `{"error":"invalid_grant","error_description":"…"}`. */
 export const oauthErrorSchema = z.looseObject({
@@ -148,8 +142,6 @@ export const localStorageEntrySchema = z.looseObject({
   }),
   expiresAt: z.number().optional(),
 });
-/** The parsed localStorage entry. */
-export type LocalStorageEntry = z.infer<typeof localStorageEntrySchema>;
 
 /** The claims we read from an access token's JWT payload: `exp` and `iat` in Unix seconds, `sub` the user. */
 export const jwtPayloadSchema = z.looseObject({

@@ -4,7 +4,7 @@
  * Types come from the package's own declarations. undici is pinned to 7.x (see package.json).
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-import type { Agent as AgentType, Dispatcher, interceptors as InterceptorsType, request as RequestType } from 'undici';
+import type { Agent as AgentType, Dispatcher, interceptors as InterceptorsType } from 'undici';
 
 /** undici's connection-pooling dispatcher (`undici/lib/dispatcher/agent`). */
 export const Agent = require('undici/lib/dispatcher/agent.js') as typeof AgentType;
@@ -31,4 +31,4 @@ export function request(dispatcher: Dispatcher, url: string, options: RequestOpt
     Record<string, unknown>);
 }
 
-export type { Dispatcher, RequestType };
+export type { Dispatcher };

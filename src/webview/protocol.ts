@@ -37,8 +37,6 @@ export type HistoryMessage = z.infer<typeof historyMessageSchema>;
 
 /** Every message the host sends to the page. */
 export const hostToPageSchema = z.discriminatedUnion('type', [historyMessageSchema]);
-/** A host → page message. */
-export type HostToPage = z.infer<typeof hostToPageSchema>;
 
 /** Every message the page sends to the host: `ready` once loaded; `openWorkout` when a row's link is used; `refresh`. */
 export const pageToHostSchema = z.discriminatedUnion('type', [

@@ -76,13 +76,6 @@ describe('HistoryStore', () => {
       assert.deepEqual(await readdir(folder), ['history-______etc_passwd.json']);
       assert.deepEqual((await store.load('../../etc/passwd')).history, history('../../etc/passwd'));
     });
-
-    it('remove deletes the file; removing twice is fine', async () => {
-      await store.save(history('aaaa'));
-      await store.remove('aaaa');
-      await store.remove('aaaa');
-      assert.deepEqual(await store.load('aaaa'), { history: null, problem: null });
-    });
   });
 
   describe('missing file', () => {

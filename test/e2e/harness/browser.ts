@@ -181,27 +181,6 @@ export async function typeInQuickInput(page: Page, text: string, opts: { enter?:
   if (opts.enter) await input.press('Enter');
 }
 
-/** Picks the row of the visible quick pick whose label is exactly `label` (or matches the RegExp). */
-export async function pickQuickInputItem(page: Page, label: string | RegExp, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let seen: string[] = [];
-  while (Date.now() < deadline) {
-    const rows = quickInputRows(page);
-    const count = await rows.count();
-    seen = [];
-    for (let i = 0; i < count; i++) {
-      const text = await rowLabel(rows.nth(i)).catch(() => '');
-      seen.push(text);
-      if (typeof label === 'string' ? text === label : label.test(text)) {
-        await rows.nth(i).click();
-        return;
-      }
-    }
-    await page.waitForTimeout(150);
-  }
-  throw new Error(`quick pick item ${String(label)} not found; rows seen: ${JSON.stringify(seen)}`);
-}
-
 /**
  * Texts of the notification toasts now on screen (`.notifications-toasts .notification-list-item-message`).
  * Toasts hide themselves after a while (they stay in the notification center); a server started with the
