@@ -24,8 +24,8 @@ export interface PelotonFtpExtensionApi {
   history: HistoryService;
   /** The folder of the extension's log files (the "Peloton FTP" channel writes there). */
   logUri: vscode.Uri;
-  /** The signed-in Peloton account (never its tokens), or null. */
-  account(): { userId: string; username: string } | null;
+  /** The signed-in Peloton account and its session id (never its tokens), or null. */
+  account(): { userId: string; username: string; sessionId: string } | null;
   /** What VS Code's Accounts menu calls to sign out (AuthenticationProvider.removeSession), for the in-host suite. */
   removeSession(sessionId: string): Promise<void>;
 }
@@ -65,7 +65,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
   void history.start();
-  const account = () => (provider.current ? { userId: provider.current.userId, username: provider.current.username } : null);
+  const account = () => {
+    const record = provider.current;
+    return record ? { userId: record.userId, username: record.username, sessionId: record.id } : null;
+  };
   return { activationMs, history, logUri: context.logUri, account, removeSession: (id) => provider.removeSession(id) };
 }
 
