@@ -4,10 +4,11 @@
 // packages the bundles contain (scripts/thirdPartyNotices.mjs).
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { writeThirdPartyNotices } from './scripts/thirdPartyNotices.mjs';
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
+const { values: flags } = parseArgs({ options: { production: { type: 'boolean', default: false }, watch: { type: 'boolean', default: false } } });
+const { production, watch } = flags;
 
 /**
  * undici's HTTP/1 parser ships twice as WebAssembly: with SIMD (always used on Node 20+ on x64 and arm64)
