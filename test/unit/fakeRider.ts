@@ -92,21 +92,26 @@ export class FakeRider implements HistoryApi {
   getWorkoutsPage(userId: string, page: number, limit = 100, signal?: AbortSignal): Promise<WorkoutsPage> {
     return this.answer(`page ${page}`, signal, () => {
       if (userId !== USER_ID) throw new PelotonApiError(`GET /api/user/${userId}/workouts`, 404, null, 'not found');
-      const size = Math.min(limit, PAGE_CAP);
-      const items = this.workouts.slice(page * size, (page + 1) * size);
-      const data = [...items, ...(this.duplicates.get(page) ?? [])].map((w) => ({
-        id: w.id,
-        created_at: w.createdAt,
-        start_time: w.createdAt + 60,
-        end_time: w.status === 'COMPLETE' ? w.createdAt + 1500 : null,
-        status: w.status,
-        fitness_discipline: w.discipline,
-        title: null,
-        ride: w.title === null ? null : { id: `ride-${w.title}`, title: w.title, duration: 1200 },
-      }));
-      const pageCount = Math.ceil(this.workouts.length / size);
-      return { data, limit: size, page, total: this.workouts.length, count: data.length, page_count: pageCount, show_previous: page > 0, show_next: page + 1 < pageCount };
+      return this.pageBody(page, limit);
     });
+  }
+
+  /** The body of GET /api/user/{id}/workouts?joins=ride&limit=…&page=… (synchronous, for MockAgent replies too). */
+  pageBody(page: number, limit: number): WorkoutsPage {
+    const size = Math.min(limit, PAGE_CAP);
+    const items = this.workouts.slice(page * size, (page + 1) * size);
+    const data = [...items, ...(this.duplicates.get(page) ?? [])].map((w) => ({
+      id: w.id,
+      created_at: w.createdAt,
+      start_time: w.createdAt + 60,
+      end_time: w.status === 'COMPLETE' ? w.createdAt + 1500 : null,
+      status: w.status,
+      fitness_discipline: w.discipline,
+      title: null,
+      ride: w.title === null ? null : { id: `ride-${w.title}`, title: w.title, duration: 1200 },
+    }));
+    const pageCount = Math.ceil(this.workouts.length / size);
+    return { data, limit: size, page, total: this.workouts.length, count: data.length, page_count: pageCount, show_previous: page > 0, show_next: page + 1 < pageCount };
   }
 
   private find(id: string, what: string): FakeWorkout {
@@ -116,27 +121,33 @@ export class FakeRider implements HistoryApi {
   }
 
   getWorkout(id: string, signal?: AbortSignal): Promise<Workout> {
-    return this.answer(`workout ${id}`, signal, () => {
-      const w = this.find(id, '');
-      return {
-        id: w.id,
-        created_at: w.createdAt,
-        start_time: w.createdAt + 60,
-        end_time: w.status === 'COMPLETE' ? w.createdAt + 1500 : null,
-        status: w.status,
-        fitness_discipline: w.discipline,
-        ride: w.title === null ? null : { id: 'r', title: w.title, duration: 1200, instructor: { name: 'Coach' } },
-        ftp_info: w.ftpInfo ?? { ftp: 0, ftp_source: null, ftp_workout_id: null },
-      };
-    });
+    return this.answer(`workout ${id}`, signal, () => this.workoutBody(id));
+  }
+
+  /** The body of GET /api/workout/{id}; throws a 404 PelotonApiError for an unknown id. */
+  workoutBody(id: string): Workout {
+    const w = this.find(id, '');
+    return {
+      id: w.id,
+      created_at: w.createdAt,
+      start_time: w.createdAt + 60,
+      end_time: w.status === 'COMPLETE' ? w.createdAt + 1500 : null,
+      status: w.status,
+      fitness_discipline: w.discipline,
+      ride: w.title === null ? null : { id: 'r', title: w.title, duration: 1200, instructor: { name: 'Coach' } },
+      ftp_info: w.ftpInfo ?? { ftp: 0, ftp_source: null, ftp_workout_id: null },
+    };
   }
 
   getPerformanceGraph(id: string, signal?: AbortSignal): Promise<PerformanceGraph> {
-    return this.answer(`graph ${id}`, signal, () => {
-      const w = this.find(id, '/performance_graph');
-      if (w.avg === undefined) throw new PelotonApiError(`GET /api/workout/${id}/performance_graph`, 404, 404, 'Not found');
-      return { duration: 1200, average_summaries: w.avg === null ? [] : [{ display_name: 'Avg Output', display_unit: 'watts', value: w.avg, slug: 'avg_output' }] };
-    });
+    return this.answer(`graph ${id}`, signal, () => this.graphBody(id));
+  }
+
+  /** The body of GET /api/workout/{id}/performance_graph; throws a 404 PelotonApiError when there is none. */
+  graphBody(id: string): PerformanceGraph {
+    const w = this.find(id, '/performance_graph');
+    if (w.avg === undefined) throw new PelotonApiError(`GET /api/workout/${id}/performance_graph`, 404, 404, 'Not found');
+    return { duration: 1200, average_summaries: w.avg === null ? [] : [{ display_name: 'Avg Output', display_unit: 'watts', value: w.avg, slug: 'avg_output' }] };
   }
 }
 
