@@ -24,8 +24,10 @@ export interface HistoryState {
   history: FtpHistory | null;
   /** True while a walk runs. */
   refreshing: boolean;
-  /** FTP tests found so far by the running walk. */
+  /** FTP tests found so far by the running refresh. */
   found: number;
+  /** FTP tests whose figures the running refresh has fetched so far. */
+  fetched: number;
   /** Why the last refresh failed or stopped short (user-facing), null when it went well. */
   notice: string | null;
 }
@@ -47,7 +49,7 @@ export class HistoryService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires whenever `state` changes. */
   readonly onDidChange = this.changed.event;
-  private current: HistoryState = { history: null, refreshing: false, found: 0, notice: null };
+  private current: HistoryState = { history: null, refreshing: false, found: 0, fetched: 0, notice: null };
   private abort: AbortController | null = null;
   private running: Promise<RefreshOutcome> | null = null;
 
