@@ -338,8 +338,9 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
         if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(page) || page < 0) {
           return sendJson(res, rec, 400, pelotonError(400, 3000, 'Invalid limit or page'));
         }
-        const joinRide = (query.get('joins') ?? '').split(',').includes('ride');
-        sendJson(res, rec, 200, buildWorkoutsPage(rider, page, limit, { joinRide, overlap: opts.pageOverlap ?? 0 }));
+        const joins = (query.get('joins') ?? '').split(',');
+        const join = joins.includes('ride') ? (joins.includes('ride.instructor') ? 'ride+instructor' : 'ride') : 'none';
+        sendJson(res, rec, 200, buildWorkoutsPage(rider, page, limit, { join, overlap: opts.pageOverlap ?? 0 }));
       };
     }
     m = /^\/api\/ride\/([^/]+)\/details$/.exec(path);

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { calculatedFtp, findWorkout, type FakeRider } from '../fakePeloton/dataset';
-import { chainOf, datasets, getDataset } from '../fakePeloton/datasets';
+import { calculatedFtp, findWorkout, isFtpTestTitle, type FakeRider, type FakeWorkout } from '../fakePeloton/dataset';
+import { chainOf, datasets, finishWorkouts, getDataset } from '../fakePeloton/datasets';
 import {
   LOCAL_STORAGE_KEY,
   PELOTON_CLIENT_ID,
@@ -39,6 +39,11 @@ function tokenRequest(fake: FakePeloton, fields: Record<string, string>): Promis
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields).toString(),
   });
+}
+
+/** The rider's FTP tests (by class title), newest first. */
+function testsOf(rider: FakeRider): FakeWorkout[] {
+  return rider.workouts.filter((w) => isFtpTestTitle(w.title)).sort((a, b) => b.createdAt - a.createdAt);
 }
 
 /** Follows ftp_info links from /api/me like a chain walker would, stopping at a repeat or a dead end. */
@@ -203,7 +208,7 @@ describe('fake Peloton API', () => {
     it('matches the worked example: dates, average outputs and baselines', () => {
       const rider = getDataset('seed-example');
       const inZone = (t: number, tz: string): string => new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(t * 1000));
-      const [t2019, t2026] = [...rider.workouts].sort((a, b) => a.createdAt - b.createdAt);
+      const [t2026, t2019] = testsOf(rider);
       for (const tz of ['Etc/GMT+11', 'UTC', 'America/Los_Angeles', 'Europe/Berlin', 'Etc/GMT-11']) {
         assert.equal(inZone(t2019.createdAt, tz), '2019-12-04', tz);
         assert.equal(inZone(t2026.createdAt, tz), '2026-01-14', tz);
@@ -232,18 +237,74 @@ describe('fake Peloton API', () => {
       assert.throws(() => getDataset('nope'), /Unknown dataset 'nope'.*seed-example.*demo/);
     });
 
-    it('demo: 8 chained tests from 2020 to 2026 among other rides', () => {
+    it('demo: 8 tests from 2020 to 2026 with a manual period, a declined test and an estimated FTP now', () => {
       const rider = getDataset('demo');
-      const chain = walk(rider);
-      assert.equal(chain.length, 8);
-      const tests = chain.map((id) => findWorkout(rider, id)!);
+      assert.deepEqual(walk(rider), [], '/api/me names no test');
+      assert.equal(rider.cyclingFtpSource, 'ftp_estimated_source');
+      assert.equal(rider.cyclingFtp, 205);
+      const tests = testsOf(rider);
+      assert.equal(tests.length, 8);
       assert.equal(new Date(tests[7].createdAt * 1000).getUTCFullYear(), 2020);
       assert.equal(new Date(tests[0].createdAt * 1000).getUTCFullYear(), 2026);
-      assert.equal(calculatedFtp(tests[7].avgOutput!), 150);
-      assert.equal(calculatedFtp(tests[0].avgOutput!), 220);
-      assert.ok(tests.some((t) => t.ftpInfo.source === 'ftp_manual_source'));
-      assert.ok(rider.workouts.length >= 26);
-      assert.equal(rider.cyclingFtp, 220);
+      assert.deepEqual(tests.map((t) => calculatedFtp(t.avgOutput!)), [201, 195, 167, 182, 170, 175, 162, 150]);
+      assert.deepEqual(tests[7].ftpInfo, { ftp: 0, source: null, workoutId: null });
+      // The 2022-01-19 test went in with a hand-entered FTP (no test named).
+      assert.deepEqual(tests[4].ftpInfo, { ftp: 189, source: 'ftp_manual_source', workoutId: null });
+      // The 2023 test (index 2) was declined: the next test's baseline names the OLDER 2022-10-05 test.
+      assert.equal(tests[1].ftpInfo.workoutId, tests[3].id);
+      assert.equal(tests[2].ftpInfo.workoutId, tests[3].id);
+      for (const i of [0, 3, 5, 6]) assert.equal(tests[i].ftpInfo.workoutId, tests[i + 1].id);
+      const titles = rider.workouts.map((w) => w.title);
+      assert.ok(titles.includes('10 min FTP Warm Up Ride') && titles.includes('10 min FTP Warmup Ride'));
+      assert.ok(rider.workouts.some((w) => w.discipline === 'running') && rider.workouts.some((w) => w.discipline === 'strength'));
+      assert.ok(rider.workouts.length >= 40);
+    });
+
+    it('no-chain: /api/me names no test (manual 142); a manual baseline and a declined test in the list', () => {
+      const rider = getDataset('no-chain');
+      assert.deepEqual(walk(rider), []);
+      assert.deepEqual([rider.cyclingFtp, rider.cyclingFtpSource, rider.cyclingWorkoutFtp], [142, 'ftp_manual_source', 0]);
+      const [d, c, b, a] = testsOf(rider);
+      assert.equal(testsOf(rider).length, 4);
+      assert.deepEqual(a.ftpInfo, { ftp: 0, source: null, workoutId: null });
+      assert.equal(b.ftpInfo.source, 'ftp_manual_source');
+      assert.equal(c.ftpInfo.workoutId, b.id);
+      assert.equal(d.ftpInfo.workoutId, b.id, 'c was declined');
+    });
+
+    it('every dataset lists warm-ups, other classes and other disciplines besides its tests', () => {
+      for (const name of [...Object.keys(datasets), 'chain-3', 'chain-3+1', 'many-4-40', 'many-4-40+1']) {
+        const rider = getDataset(name);
+        const warmUps = rider.workouts.filter((w) => /FTP Warm ?Up/i.test(w.title));
+        assert.ok(warmUps.length >= Math.max(1, testsOf(rider).length - 1), `${name}: warm-ups`);
+        assert.ok(warmUps.every((w) => !isFtpTestTitle(w.title)));
+        assert.ok(rider.workouts.some((w) => /Power Zone/.test(w.title)), `${name}: Power Zone rides`);
+        assert.ok(rider.workouts.some((w) => (w.discipline ?? 'cycling') !== 'cycling'), `${name}: other disciplines`);
+      }
+    });
+
+    it('many-<N>-<W>: N chained tests among W workouts; +1 adds one test and its warm-up', () => {
+      const rider = getDataset('many-10-500');
+      assert.equal(rider.workouts.length, 500);
+      assert.equal(testsOf(rider).length, 10);
+      assert.equal(walk(rider).length, 10);
+      assert.equal(new Set(rider.workouts.map((w) => w.id)).size, 500);
+      const later = getDataset('many-10-500+1');
+      assert.equal(later.workouts.length, 502);
+      assert.equal(walk(later).length, 11);
+      assert.equal(testsOf(later)[0].id, later.cyclingFtpWorkoutId);
+      assert.throws(() => getDataset('many-10-20'), /needs at least/);
+    });
+
+    it('in-progress: the newest workout is an unfinished FTP test; finishWorkouts completes it', () => {
+      const rider = getDataset('in-progress');
+      const [riding] = testsOf(rider);
+      assert.equal(riding.status, 'IN_PROGRESS');
+      assert.notEqual(riding.id, rider.cyclingFtpWorkoutId);
+      assert.equal(walk(rider).length, 3);
+      const done = finishWorkouts(rider);
+      assert.equal(testsOf(done)[0].status, 'COMPLETE');
+      assert.equal(testsOf(done)[0].avgOutput, 214);
     });
 
     it('chainOf(n) chains n tests; cycle and self-loop loop; the broken ones break', () => {
@@ -585,7 +646,7 @@ describe('fake Peloton API', () => {
         assert.ok(url && token);
         assert.match(out, /Refresh token: v1\./);
         const res = await fetch(`${url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
-        assert.equal(((await res.json()) as Json).cycling_ftp, 220);
+        assert.equal(((await res.json()) as Json).cycling_ftp, 205);
       } finally {
         child.kill('SIGTERM');
       }
