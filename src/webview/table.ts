@@ -8,14 +8,14 @@ import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit
 
 /** The table's columns, in order. */
 export const TABLE_COLUMNS: readonly GridColumn[] = [
-  { title: 'Date', width: 'minmax(8.5em, 1fr)' },
-  { title: 'Result (W)', width: 'minmax(7.5em, 1fr)', align: 'end' },
-  { title: 'Applied', width: 'minmax(8.5em, 1fr)' },
-  { title: 'Baseline (W)', width: 'minmax(9em, 1fr)', align: 'end' },
-  { title: 'Baseline from', width: 'minmax(12em, 2fr)' },
-  { title: 'Change (W)', width: 'minmax(8em, 1fr)', align: 'end' },
-  { title: 'Avg output (W)', width: 'minmax(10.5em, 1.2fr)', align: 'end' },
-  { title: 'Ride', width: 'minmax(12em, 3fr)' },
+  { title: 'Date', width: 'minmax(7.5em, 1fr)' },
+  { title: 'Result (W)', width: 'minmax(7em, 1fr)', align: 'end' },
+  { title: 'Applied', width: 'minmax(8em, 1fr)' },
+  { title: 'Baseline (W)', width: 'minmax(8.5em, 1fr)', align: 'end' },
+  { title: 'Baseline from', width: 'minmax(11em, 2fr)' },
+  { title: 'Change (W)', width: 'minmax(7.5em, 1fr)', align: 'end' },
+  { title: 'Avg output (W)', width: 'minmax(9.5em, 1.2fr)', align: 'end' },
+  { title: 'Ride', width: 'minmax(11em, 3fr)' },
 ];
 
 /**
