@@ -95,9 +95,11 @@ export interface WalkOptions {
 /** The part of the API the walker uses. */
 export type FtpChainApi = Pick<PelotonApi, 'getMe' | 'getWorkout' | 'getPerformanceGraph'>;
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+/** A promise's outcome, kept as a value (so no rejection goes unhandled while it waits). */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+/** Turns a promise into one that always resolves with its {@link Settled} outcome. */
+export function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   return promise.then(
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),
@@ -178,8 +180,12 @@ export async function walkFtpChain(api: FtpChainApi, options: WalkOptions = {}):
   return finish('end');
 }
 
-/** Builds one FtpTest from a workout and its (possibly failed) performance graph. */
-function toFtpTest(workoutId: string, workout: Workout, graph: Settled<PerformanceGraph>): FtpTest {
+/**
+ * Builds one FtpTest (applied: null) from GET /api/workout/{id} and its performance graph, which may have
+ * failed: a 404 or a graph that cannot be read gives a test without a result and a warning.
+ * @throws the graph's error when it failed otherwise (e.g. 500 after retries, network).
+ */
+export function toFtpTest(workoutId: string, workout: Workout, graph: Settled<PerformanceGraph>): FtpTest {
   const warnings: string[] = [];
   let avgOutput: number | null = null;
   if (graph.ok) {

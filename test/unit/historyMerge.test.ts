@@ -136,7 +136,7 @@ describe('mergeWalk', () => {
     it('with nothing stored, takes whatever the walk found', () => {
       const outcome = mergeWalk(null, walk(chain(['b']), 'missing', 'a', ['gone']), NOW);
       assert.deepEqual(outcome, {
-        history: { rider: rider('b'), tests: chain(['b']), warnings: ['gone'], endReason: 'missing', fetchedAt: NOW },
+        history: { rider: rider('b'), tests: chain(['b']), warnings: ['gone'], endReason: 'missing', fetchedAt: NOW, listed: null },
         replaced: true,
         newTests: 1,
       });
