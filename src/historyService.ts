@@ -133,6 +133,8 @@ export class HistoryService implements vscode.Disposable {
   async start(): Promise<void> {
     const record = this.deps.auth.current;
     if (!record) return this.clear();
+    // Taken (and so forgotten) now: only the refresh right after sign-in may stand on it.
+    const me = this.deps.takeSignInMe?.(record.userId);
     const loaded = await this.deps.store.load(record.userId);
     if (loaded.problem) {
       this.deps.log.warn(loaded.problem);
@@ -147,8 +149,7 @@ export class HistoryService implements vscode.Disposable {
       // a bad base URL is reported by the refresh itself
     }
     const age = loaded.history ? nowSeconds() - loaded.history.fetchedAt : Infinity;
-    if (!loaded.history || (hours > 0 && age > hours * 3600)) await this.refresh();
-    else this.deps.takeSignInMe?.(record.userId); // not needed: a later refresh asks Peloton afresh
+    if (!loaded.history || (hours > 0 && age > hours * 3600)) await this.refresh(me);
   }
 
   /** Forgets the history on screen (at sign-out; the stored file is kept for the next sign-in). */
@@ -165,16 +166,18 @@ export class HistoryService implements vscode.Disposable {
   /**
    * Refreshes the history (only what the stored one lacks) with progress in the view. One refresh at a time:
    * a second call while one runs answers `busy`.
+   * @param me the GET /api/me the sign-in check just made for this account (saves that request); only for the
+   *   refresh that follows sign-in at once: any other refresh asks Peloton afresh.
    */
-  refresh(): Promise<RefreshOutcome> {
+  refresh(me?: PelotonMe): Promise<RefreshOutcome> {
     if (this.running) return Promise.resolve('busy');
-    this.running = this.runRefresh().finally(() => {
+    this.running = this.runRefresh(me).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async runRefresh(): Promise<RefreshOutcome> {
+  private async runRefresh(signInMe: PelotonMe | undefined): Promise<RefreshOutcome> {
     const record = this.deps.auth.current;
     if (!record) return 'signed-out';
     let settings: PelotonSettings;
@@ -188,7 +191,7 @@ export class HistoryService implements vscode.Disposable {
     const abort = new AbortController();
     this.abort = abort;
     const stored = this.current.history?.rider.userId === record.userId ? this.current.history : null;
-    const me = this.deps.takeSignInMe?.(record.userId);
+    const me = signInMe?.id === record.userId ? signInMe : undefined;
     this.update({ refreshing: true, found: 0, fetched: 0 });
     const started = performance.now();
     try {
