@@ -9,13 +9,18 @@ import { nowSeconds } from '../peloton/tokens';
 import { FTP_TESTS_VIEW_ID, type HistoryService } from '../historyService';
 import { formatAge, noTestsMessage, riderDescription, riderLabel, riderTooltip, testDescription, testLabel, testTooltip, type TooltipParts } from './treeFormat';
 
-/** A tooltip's parts as Markdown: Peloton's text goes in with appendText, so it is never read as Markdown. */
+/**
+ * A tooltip's parts as Markdown. Peloton's text (title, subtitle, warnings) goes in with appendText, so it is
+ * never read as Markdown; the extension's own lines (no Markdown syntax in them) with appendMarkdown, since
+ * appendText turns spaces into non-breaking ones and long lines would then not wrap in the hover.
+ */
 function markdownTooltip(parts: TooltipParts): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(parts.title).appendMarkdown('**');
-  if (parts.subtitle) md.appendText(` ${parts.subtitle}`);
+  if (parts.subtitle) md.appendMarkdown(' ').appendText(parts.subtitle);
   md.appendMarkdown('\n\n');
-  for (const line of parts.lines) md.appendMarkdown('- ').appendText(line).appendMarkdown('\n');
+  for (const line of parts.lines) md.appendMarkdown(`- ${line}\n`);
+  for (const warning of parts.warnings) md.appendMarkdown('- ').appendText(warning).appendMarkdown('\n');
   return md;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Text of the FTP Tests tree: labels, descriptions and tooltips, as pure functions (no `vscode`), so the
- * wording is tested in plain Node. Tooltips are plain-text parts that the tree turns into Markdown with
- * `MarkdownString.appendText` (Peloton's ride titles and names are never read as Markdown). Watts are
+ * wording is tested in plain Node. Tooltips are plain-text parts that the tree turns into Markdown, Peloton's
+ * text (ride titles, names, warnings) with `MarkdownString.appendText`, so it is never read as Markdown. Watts are
  * whole watts; dates in local time. The baseline's origin uses the chart page's words (src/webview/format.ts),
  * so the tree, its tooltips and the chart's table say the same thing.
  */
@@ -77,7 +77,7 @@ export function describeBaseline(test: FtpTest, setBy?: FtpTest): string {
   const kind = testBaselineKind(test);
   if (kind === 'none' || test.baselineFtp === null) {
     return test.baselineSource && !['ftp_workout_source', 'ftp_manual_source', 'ftp_estimated_source'].includes(test.baselineSource)
-      ? `${FIRST_TEST} (unknown source "${test.baselineSource}")`
+      ? `${FIRST_TEST} (Peloton gave an unknown baseline source)`
       : FIRST_TEST;
   }
   const origin = baselineOriginText(kind, setBy?.takenAt ?? null);
@@ -94,11 +94,16 @@ export function appliedExplanation(test: FtpTest): string | null {
   return null;
 }
 
-/** A tooltip as plain text: a bold title, an optional subtitle, and bullet lines. */
+/**
+ * A tooltip as plain text: a bold title and an optional subtitle (Peloton's text: ride title, instructor),
+ * bullet lines of the extension's own wording (figures, dates, sources: no Markdown syntax in them), and
+ * warnings (which may quote Peloton).
+ */
 export interface TooltipParts {
   title: string;
   subtitle: string | null;
   lines: string[];
+  warnings: string[];
 }
 
 /** The tooltip of a test row: ride, instructor, date, average output, result, applied or not and why, baseline and its source, warnings. */
@@ -112,8 +117,7 @@ export function testTooltip(test: FtpTest, setBy?: FtpTest): TooltipParts {
   if (applied) lines.push(applied);
   const change = ftpChange(test);
   lines.push(`Baseline FTP: ${describeBaseline(test, setBy)}${change === null ? '' : ` (change ${formatChange(change)})`}`);
-  for (const warning of test.warnings) lines.push(`⚠ ${warning}`);
-  return { title: test.rideTitle ?? 'FTP test', subtitle: test.instructor ? `with ${test.instructor}` : null, lines };
+  return { title: test.rideTitle ?? 'FTP test', subtitle: test.instructor ? `with ${test.instructor}` : null, lines, warnings: test.warnings.map((w) => `⚠ ${w}`) };
 }
 
 /**
@@ -149,7 +153,7 @@ export function riderTooltip(rider: RiderFtp, tests: readonly FtpTest[]): Toolti
   const lines = [`${riderLabel(rider)}${origin ? `, ${origin}` : ''}`];
   if (rider.estimatedFtp) lines.push(`Peloton estimate ${rider.estimatedFtp} W`);
   lines.push(`${tests.length} FTP test${tests.length === 1 ? '' : 's'} found`);
-  return { title: rider.username, subtitle: null, lines };
+  return { title: rider.username, subtitle: null, lines, warnings: [] };
 }
 
 /**
