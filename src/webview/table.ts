@@ -6,16 +6,20 @@ import type { ChartRow } from './protocol';
 import { WORKOUT_ID, tableRows } from './tableText';
 import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit';
 
-/** The table's columns, in order. */
+/**
+ * The table's columns, in order. Each row of the kit's grid is a grid of its own, so widths are fixed tracks:
+ * at least the longest word of the column (titles wrap between words on a narrow panel), and the rest of the
+ * width shared in proportion to each column's natural width (in em), so a wide panel shows every title on one line.
+ */
 export const TABLE_COLUMNS: readonly GridColumn[] = [
-  { title: 'Date', width: 'minmax(7.5em, 1fr)' },
-  { title: 'Result (W)', width: 'minmax(7em, 1fr)', align: 'end' },
-  { title: 'Applied', width: 'minmax(8em, 1fr)' },
-  { title: 'Baseline (W)', width: 'minmax(8.5em, 1fr)', align: 'end' },
-  { title: 'Baseline from', width: 'minmax(11em, 2fr)' },
-  { title: 'Change (W)', width: 'minmax(7.5em, 1fr)', align: 'end' },
-  { title: 'Avg output (W)', width: 'minmax(9.5em, 1.2fr)', align: 'end' },
-  { title: 'Ride', width: 'minmax(11em, 3fr)' },
+  { title: 'Date', width: 'minmax(7.5em, 7.6fr)' },
+  { title: 'Result (W)', width: 'minmax(5.5em, 7.2fr)', align: 'end' },
+  { title: 'Applied', width: 'minmax(8em, 8fr)' },
+  { title: 'Baseline (W)', width: 'minmax(6.5em, 8.4fr)', align: 'end' },
+  { title: 'Baseline from', width: 'minmax(9em, 14fr)' },
+  { title: 'Change (W)', width: 'minmax(6em, 7.6fr)', align: 'end' },
+  { title: 'Avg output (W)', width: 'minmax(6.5em, 9.5fr)', align: 'end' },
+  { title: 'Ride', width: 'minmax(9em, 16fr)' },
 ];
 
 /**

@@ -53,7 +53,7 @@ async function chartTableRows(frame: Frame): Promise<string[]> {
 }
 
 /** Widens the side bar (drags its sash) so tree descriptions show in full in screenshots. */
-async function widenSideBar(page: Page, width = 470): Promise<void> {
+async function widenSideBar(page: Page, width = 500): Promise<void> {
   const box = await page.locator('.part.sidebar').first().boundingBox();
   if (!box) return;
   const edge = box.x + box.width;
