@@ -52,15 +52,16 @@ export function testLabel(test: FtpTest): string {
   return `${localDate(test.takenAt)} · ${test.calculatedFtp === null ? 'no output data' : `${test.calculatedFtp} W`}`;
 }
 
-/** The baseline's origin in short, for a row's description: `test of 2019-12-04`, `entered by hand`, `Peloton's estimate`. */
+/** The baseline's origin in short, for a row's description: `from the test of 2019-12-04`, `entered by hand`, `Peloton's estimate`. */
 function shortOrigin(kind: BaselineKind, setBy: FtpTest | undefined): string {
-  if (kind === 'test') return setBy ? `test of ${localDate(setBy.takenAt)}` : 'an FTP test';
+  if (kind === 'test') return setBy ? `from the test of ${localDate(setBy.takenAt)}` : 'from an FTP test';
   return baselineOriginText(kind, null);
 }
 
 /**
- * A test row's description: `baseline 183 W (test of 2019-12-04) · −7 W`, `baseline 135 W (entered by hand) · +5 W`,
- * `baseline 180 W (Peloton's estimate)`, or `first test`; prefixed `not applied · ` for a declined test.
+ * A test row's description: `baseline 183 W · −7 W · from the test of 2019-12-04`, `baseline 135 W · +5 W · entered
+ * by hand`, `baseline 180 W · Peloton's estimate`, or `first test`; prefixed `not applied · ` for a declined test.
+ * Most telling first, so a narrow side bar cuts the origin (also in the tooltip) before the change.
  * @param setBy the test that set the baseline (`previousTestId` looked up in the history), when known.
  */
 export function testDescription(test: FtpTest, setBy?: FtpTest): string {
@@ -68,8 +69,8 @@ export function testDescription(test: FtpTest, setBy?: FtpTest): string {
   const prefix = test.applied === 'not-applied' ? `${NOT_APPLIED} · ` : '';
   if (kind === 'none' || test.baselineFtp === null) return `${prefix}${FIRST_TEST}`;
   const change = ftpChange(test);
-  const baseline = `baseline ${test.baselineFtp} W (${shortOrigin(kind, setBy)})`;
-  return `${prefix}${change === null ? baseline : `${baseline} · ${formatChange(change)}`}`;
+  const changeText = change === null ? '' : ` · ${formatChange(change)}`;
+  return `${prefix}baseline ${test.baselineFtp} W${changeText} · ${shortOrigin(kind, setBy)}`;
 }
 
 /** The baseline line of a tooltip: `183 W, set by the test of 2019-12-04`, `135 W, entered by hand: 142 W …`, `first test`. */

@@ -13,13 +13,13 @@ import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit
  */
 export const TABLE_COLUMNS: readonly GridColumn[] = [
   { title: 'Date', width: 'minmax(7.5em, 7.6fr)' },
-  { title: 'Result (W)', width: 'minmax(5.5em, 7.2fr)', align: 'end' },
+  { title: 'Result (W)', width: 'minmax(6em, 7.2fr)', align: 'end' },
   { title: 'Applied', width: 'minmax(8em, 8fr)' },
-  { title: 'Baseline (W)', width: 'minmax(6.5em, 8.4fr)', align: 'end' },
-  { title: 'Baseline from', width: 'minmax(9em, 14fr)' },
-  { title: 'Change (W)', width: 'minmax(6em, 7.6fr)', align: 'end' },
+  { title: 'Baseline (W)', width: 'minmax(7.5em, 8.4fr)', align: 'end' },
+  { title: 'Baseline from', width: 'minmax(10em, 14fr)' },
+  { title: 'Change (W)', width: 'minmax(6.5em, 7.6fr)', align: 'end' },
   { title: 'Avg output (W)', width: 'minmax(6.5em, 9.5fr)', align: 'end' },
-  { title: 'Ride', width: 'minmax(9em, 16fr)' },
+  { title: 'Ride', width: 'minmax(10em, 16fr)' },
 ];
 
 /**

@@ -146,7 +146,7 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     const rows = await waitForTreeRows(page, 3);
     assert.deepEqual(rows, [
       'Current FTP 176 W | Peloton estimate 180 W',
-      '2026-01-14 · 176 W | baseline 183 W (test of 2019-12-04) · \u22127 W',
+      '2026-01-14 · 176 W | baseline 183 W · \u22127 W · from the test of 2019-12-04',
       '2019-12-04 · 183 W | first test',
     ]);
     await cleanScreenshot(page, 'tree-seed-example');
@@ -202,13 +202,13 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     const rows = await waitForTreeRows(page, 9);
     assert.deepEqual(rows, [
       "Current FTP 205 W | Peloton's estimate",
-      '2026-01-07 · 201 W | baseline 195 W (test of 2024-11-13) · +6 W',
-      '2024-11-13 · 195 W | baseline 182 W (test of 2022-10-05) · +13 W',
-      '2023-08-16 · 167 W | not applied · baseline 182 W (test of 2022-10-05) · \u221215 W',
-      '2022-10-05 · 182 W | baseline 170 W (test of 2022-01-19) · +12 W',
-      '2022-01-19 · 170 W | baseline 180 W (entered by hand) · \u221210 W',
-      '2021-05-12 · 175 W | baseline 162 W (test of 2020-10-07) · +13 W',
-      '2020-10-07 · 162 W | baseline 150 W (test of 2020-03-11) · +12 W',
+      '2026-01-07 · 201 W | baseline 195 W · +6 W · from the test of 2024-11-13',
+      '2024-11-13 · 195 W | baseline 182 W · +13 W · from the test of 2022-10-05',
+      '2023-08-16 · 167 W | not applied · baseline 182 W · \u221215 W · from the test of 2022-10-05',
+      '2022-10-05 · 182 W | baseline 170 W · +12 W · from the test of 2022-01-19',
+      '2022-01-19 · 170 W | baseline 180 W · \u221210 W · entered by hand',
+      '2021-05-12 · 175 W | baseline 162 W · +13 W · from the test of 2020-10-07',
+      '2020-10-07 · 162 W | baseline 150 W · +12 W · from the test of 2020-03-11',
       '2020-03-11 · 150 W | first test',
     ]);
     const declined = page.locator('.part.sidebar .monaco-list-row', { hasText: '2023-08-16 · 167 W' }).first();

@@ -114,9 +114,9 @@ export function registerHistorySuite(): void {
       ];
       assert.deepEqual(rows, [
         'Current FTP 135 W | entered by hand · Peloton estimate 157 W',
-        '2024-10-16 · 167 W | baseline 162 W (test of 2023-09-13) · +5 W',
-        '2024-04-10 · 157 W | not applied · baseline 162 W (test of 2023-09-13) · \u22125 W',
-        '2023-09-13 · 162 W | baseline 162 W (entered by hand) · \u00b10 W',
+        '2024-10-16 · 167 W | baseline 162 W · +5 W · from the test of 2023-09-13',
+        '2024-04-10 · 157 W | not applied · baseline 162 W · \u22125 W · from the test of 2023-09-13',
+        '2023-09-13 · 162 W | baseline 162 W · \u00b10 W · entered by hand',
         '2023-02-08 · 152 W | first test',
       ]);
       assert.deepEqual(

@@ -90,14 +90,14 @@ describe('FTP Tests tree wording', () => {
     assert.deepEqual(
       [testDescription(fifth), testDescription(fourth), testDescription(third, first), testDescription(second, first), testDescription(first)],
       [
-        "baseline 148 W (Peloton's estimate) · +9 W",
-        'baseline 135 W (entered by hand) · +17 W',
-        `baseline 152 W (test of ${localDate(first.takenAt)}) · \u22129 W`,
-        `not applied · baseline 152 W (test of ${localDate(first.takenAt)}) · +10 W`,
+        "baseline 148 W · +9 W · Peloton's estimate",
+        'baseline 135 W · +17 W · entered by hand',
+        `baseline 152 W · \u22129 W · from the test of ${localDate(first.takenAt)}`,
+        `not applied · baseline 152 W · +10 W · from the test of ${localDate(first.takenAt)}`,
         'first test',
       ],
     );
-    assert.equal(testDescription(third), 'baseline 152 W (an FTP test) · \u22129 W', 'the setting test is not in the history');
+    assert.equal(testDescription(third), 'baseline 152 W · \u22129 W · from an FTP test', 'the setting test is not in the history');
   });
 
   it('the tooltip says why a test was not applied, and shows a hand-entered baseline with the value entered', () => {
