@@ -89,9 +89,9 @@ export function describeBaseline(test: FtpTest, setBy?: FtpTest): string {
 /** Why a test is marked (or not): the tooltip line about whether its result became the FTP, or null for no mark. */
 export function appliedExplanation(test: FtpTest): string | null {
   if (test.applied === 'not-applied') {
-    return `${NOT_APPLIED}: the next test started from an older FTP, so this result never became your FTP (it was declined)`;
+    return 'Not applied: the next test started from an older FTP, so this result never became your FTP (it was declined)';
   }
-  if (test.applied === 'applied') return 'applied: this result became your FTP';
+  if (test.applied === 'applied') return 'Applied: this result became your FTP';
   return null;
 }
 

@@ -160,7 +160,7 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     const text = (await hover.first().textContent()) ?? '';
     assert.match(text, /Result \(average output × 0\.95\): 176 W/);
     assert.match(text, /Baseline FTP: 183 W, set by the test of 2019-12-04 \(change \u22127 W\)/);
-    assert.match(text, /applied: this result became your FTP/);
+    assert.match(text, /Applied: this result became your FTP/);
     await screenshot(page, 'tree-tooltip');
     await page.mouse.move(1100, 12);
     await row.click({ button: 'right' });
@@ -213,7 +213,7 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     ]);
     const declined = page.locator('.part.sidebar .monaco-list-row', { hasText: '2023-08-16 · 167 W' }).first();
     await declined.hover();
-    const hover = page.locator('.monaco-hover', { hasText: 'not applied:' }).filter({ visible: true });
+    const hover = page.locator('.monaco-hover', { hasText: 'Not applied:' }).filter({ visible: true });
     await hover.first().waitFor({ state: 'visible', timeout: 10_000 });
     assert.match((await hover.first().textContent()) ?? '', /never became your FTP/);
     await page.mouse.move(1100, 12);
