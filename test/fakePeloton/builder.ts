@@ -55,7 +55,7 @@ function assetUrl(folder: string, seed: string, ext = 'png'): string {
 // Payload types (the fields a client reads are typed; the rest are there for size and shape)
 
 /** One item of `average_summaries` or `summaries`: e.g. `{display_name:'Avg Output', display_unit:'watts', value:185, slug:'avg_output'}`. */
-export interface SummaryItem {
+interface SummaryItem {
   display_name: string;
   display_unit: string;
   value: number;
@@ -63,7 +63,7 @@ export interface SummaryItem {
 }
 
 /** One per-sample series of a performance graph (`values` has one entry per sample). */
-export interface MetricSeries {
+interface MetricSeries {
   display_name: string;
   display_unit: string;
   max_value: number;
@@ -75,14 +75,14 @@ export interface MetricSeries {
 }
 
 /** `ftp_info` of a workout: the baseline FTP (watts) going into it, its source, and the FTP test that set it. */
-export interface FtpInfoPayload {
+interface FtpInfoPayload {
   ftp: number;
   ftp_source: string | null;
   ftp_workout_id: string | null;
 }
 
 /** GET /api/me. */
-export type MePayload = Record<string, unknown> & {
+type MePayload = Record<string, unknown> & {
   id: string;
   username: string;
   cycling_ftp: number;
@@ -93,7 +93,7 @@ export type MePayload = Record<string, unknown> & {
 };
 
 /** The `ride` joined into a workout (a class), with its instructor (null for classes without one; absent when not joined). */
-export type RidePayload = Record<string, unknown> & {
+type RidePayload = Record<string, unknown> & {
   id: string;
   title: string;
   duration: number;
@@ -103,7 +103,7 @@ export type RidePayload = Record<string, unknown> & {
 };
 
 /** A workout as the workouts list shows it (the recorded list shape), with `ride` when the list was joined. */
-export type WorkoutListItemPayload = Record<string, unknown> & {
+type WorkoutListItemPayload = Record<string, unknown> & {
   id: string;
   created_at: number;
   start_time: number;
@@ -115,10 +115,10 @@ export type WorkoutListItemPayload = Record<string, unknown> & {
 };
 
 /** GET /api/workout/{id}: the workout with `ride` joined and `ftp_info`. */
-export type WorkoutPayload = WorkoutListItemPayload & { ride: RidePayload; ftp_info: FtpInfoPayload };
+type WorkoutPayload = WorkoutListItemPayload & { ride: RidePayload; ftp_info: FtpInfoPayload };
 
 /** GET /api/workout/{id}/performance_graph. */
-export type PerformanceGraphPayload = Record<string, unknown> & {
+type PerformanceGraphPayload = Record<string, unknown> & {
   duration: number;
   seconds_since_pedaling_start: number[];
   average_summaries: SummaryItem[];
@@ -127,7 +127,7 @@ export type PerformanceGraphPayload = Record<string, unknown> & {
 };
 
 /** GET /api/user/{id}/workouts: one page (pages start at 0). */
-export interface WorkoutsPagePayload {
+interface WorkoutsPagePayload {
   data: WorkoutListItemPayload[];
   limit: number;
   page: number;
@@ -329,7 +329,7 @@ function buildInstructor(name: string): Record<string, unknown> & { id: string; 
  * The ride (class) of a workout, with its instructor joined unless `withInstructor` is false (a list joined with
  * `joins=ride` only). Its `id` is {@link rideIdOf} the workout; `fitness_discipline` is the workout's.
  */
-export function buildRide(w: FakeWorkout, withInstructor = true): RidePayload {
+function buildRide(w: FakeWorkout, withInstructor = true): RidePayload {
   const rng = rngFor(`ride:${w.id}`);
   const id = rideIdOf(w);
   const duration = durationOf(w);
@@ -430,7 +430,7 @@ export type ListJoin = 'none' | 'ride' | 'ride+instructor';
  * The workout as the workouts list shows it (the recorded page's fields); `join` 'ride' adds the class as `ride`,
  * 'ride+instructor' adds its instructor too. An IN_PROGRESS workout has `end_time` null.
  */
-export function buildWorkoutListItem(rider: FakeRider, w: FakeWorkout, join: ListJoin = 'none'): WorkoutListItemPayload {
+function buildWorkoutListItem(rider: FakeRider, w: FakeWorkout, join: ListJoin = 'none'): WorkoutListItemPayload {
   const rng = rngFor(`workout:${w.id}`);
   const duration = durationOf(w);
   const start = w.createdAt + 60;
@@ -674,7 +674,7 @@ export function buildPerformanceGraph(w: FakeWorkout, sampleEvery = 1): Performa
 // GET /api/user/{id}/workouts
 
 /** Options of {@link buildWorkoutsPage}. */
-export interface WorkoutsPageOptions {
+interface WorkoutsPageOptions {
   /** What to join into each item (`joins=ride` → 'ride', `joins=ride,ride.instructor` → 'ride+instructor'). Default 'none'. */
   join?: ListJoin;
   /**

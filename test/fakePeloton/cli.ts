@@ -18,7 +18,7 @@ interface CliOptions {
 /** Parses `--name value` / `--name=value` pairs; exits with status 2 on anything it does not know. */
 function parseArgs(argv: string[]): CliOptions {
   const options: CliOptions = { dataset: 'demo', port: 0, latencyMs: 0 };
-  const usage = `Usage: npm run fake-api -- [--dataset NAME] [--port N] [--latency MS]\nDatasets: ${Object.keys(datasets).join(', ')}`;
+  const usage = `Usage: npm run fake-api -- [--dataset NAME] [--port N] [--latency MS]\nDatasets: ${Object.keys(datasets).join(', ')}, chain-<N>, many-<N>-<W> (either with +1)`;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = inline ?? argv[++i];

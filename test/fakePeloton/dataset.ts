@@ -12,7 +12,7 @@ export type FtpSource = 'ftp_workout_source' | 'ftp_manual_source' | 'ftp_estima
 export type FitnessDiscipline = 'cycling' | 'running' | 'strength' | 'stretching' | 'yoga' | 'meditation' | 'walking' | 'cardio';
 
 /** `status` of a workout: `COMPLETE` once finished, `IN_PROGRESS` while it is being done (then `end_time` is null). */
-export type WorkoutStatus = 'COMPLETE' | 'IN_PROGRESS';
+type WorkoutStatus = 'COMPLETE' | 'IN_PROGRESS';
 
 /** One workout of the rider (an FTP test, any other ride, or a class of another discipline). */
 export interface FakeWorkout {
@@ -33,8 +33,6 @@ export interface FakeWorkout {
    * stored 20-minute value), `workoutId` the FTP test that set it (or null).
    */
   ftpInfo: { ftp: number; source: FtpSource; workoutId: string | null };
-  /** Class length in seconds; defaults to {@link durationOf}'s reading of the title. */
-  durationSeconds?: number;
   /** The class's discipline. Default 'cycling'. */
   discipline?: FitnessDiscipline;
   /** Default 'COMPLETE'. An 'IN_PROGRESS' workout has `end_time` null and a partial `avgOutput`. */
@@ -81,9 +79,8 @@ export function isFtpTestTitle(title: string): boolean {
   return /\bFTP Test\b/i.test(title);
 }
 
-/** A workout's length in seconds: `durationSeconds`, else the minutes in its title ('20 min …' → 1200), else 1800. */
+/** A workout's length in seconds: the minutes in its class title ('20 min …' → 1200), else 1800. */
 export function durationOf(w: FakeWorkout): number {
-  if (w.durationSeconds !== undefined) return w.durationSeconds;
   const m = /(\d+)\s*min\b/i.exec(w.title);
   return m ? Number(m[1]) * 60 : 1800;
 }

@@ -17,7 +17,7 @@ import {
 import { rngFor } from './random';
 
 /** The title of every FTP test in these datasets. */
-export const FTP_TEST_TITLE = '20 min FTP Test Ride';
+const FTP_TEST_TITLE = '20 min FTP Test Ride';
 /** Made-up instructors. */
 const INSTRUCTORS = ['Avery Stone', 'Jordan Vale', 'Sam Rivera', 'Morgan Ellis'] as const;
 /** Titles of rides that are not FTP tests (the warm-up is a deliberate look-alike). */
@@ -58,12 +58,12 @@ export function ftpTest(label: string, createdAt: number, avgOutput: number | nu
 }
 
 /** A ride that is not an FTP test. */
-export function otherRide(label: string, createdAt: number, title: string, avgOutput: number | null, ftpInfo: Baseline, instructor: string | null = 'Jordan Vale'): FakeWorkout {
+function otherRide(label: string, createdAt: number, title: string, avgOutput: number | null, ftpInfo: Baseline, instructor: string | null = 'Jordan Vale'): FakeWorkout {
   return { id: fakeId(label), createdAt, title, instructor, avgOutput, graph: 'ok', ftpInfo };
 }
 
 /** A class of another discipline (running, strength …): no `ftp_info` baseline, no output unless given. */
-export function otherDiscipline(label: string, createdAt: number, discipline: FitnessDiscipline, title: string, instructor: string | null, avgOutput: number | null = null): FakeWorkout {
+function otherDiscipline(label: string, createdAt: number, discipline: FitnessDiscipline, title: string, instructor: string | null, avgOutput: number | null = null): FakeWorkout {
   return { id: fakeId(label), createdAt, title, instructor, avgOutput, graph: 'ok', ftpInfo: { ...NO_BASELINE }, discipline };
 }
 
@@ -86,7 +86,7 @@ function baselineAt(tests: FakeWorkout[], at: number, after: Baseline): Baseline
  * any test, a lone warm-up ride and the same three classes. Each cycling class carries the baseline in effect then.
  * Ids derive from `label`.
  */
-export function withOtherClasses(label: string, workouts: FakeWorkout[], current: Baseline): FakeWorkout[] {
+function withOtherClasses(label: string, workouts: FakeWorkout[], current: Baseline): FakeWorkout[] {
   const tests = workouts.filter(isTest);
   const rng = rngFor(`others:${label}`);
   const added: FakeWorkout[] = [];
@@ -203,7 +203,7 @@ export function demo(): FakeRider {
  *   baseline 162 from the older 2023-09-13 test;
  * - then the hand-entered 142 of today (February 2025).
  */
-export function noChain(): FakeRider {
+function noChain(): FakeRider {
   const a = ftpTest('no-chain:test:a', noonUtc(2023, 2, 8), 160, NO_BASELINE, 'Morgan Ellis');
   const b = ftpTest('no-chain:test:b', noonUtc(2023, 9, 13), 171, { ftp: 170, source: 'ftp_manual_source', workoutId: null }, 'Jordan Vale');
   const c = ftpTest('no-chain:test:c', noonUtc(2024, 4, 10), 165, baselineFrom(b), 'Avery Stone');
@@ -220,7 +220,7 @@ export function noChain(): FakeRider {
  * (not a result). It is in the workouts list but not yet in /api/me's counters. {@link finishWorkouts} gives the
  * same rider once it is done (average output 214 W).
  */
-export function inProgress(): FakeRider {
+function inProgress(): FakeRider {
   const [a, b, c] = threeTests('in-progress');
   const riding: FakeWorkout = { ...ftpTest('in-progress:test:riding', noonUtc(2026, 2, 4), 131, baselineFrom(c)), status: 'IN_PROGRESS' };
   const rider = riderOf('in-progress', [a, b, c], c);
@@ -242,7 +242,7 @@ export function finishWorkouts(rider: FakeRider): FakeRider {
  * set by the previous test, the oldest with none) and /api/me names the newest. For the benchmark: many-10-500,
  * many-50-2000.
  */
-export function manyWorkouts(n: number, total: number): FakeRider {
+function manyWorkouts(n: number, total: number): FakeRider {
   if (!(n >= 1 && total >= 2 * n + 3)) throw new Error(`many-${n}-${total}: needs at least one test and ${2 * n + 3} workouts`);
   const label = `many-${n}-${total}`;
   const rng = rngFor(label);
@@ -295,45 +295,28 @@ export function manyWorkouts(n: number, total: number): FakeRider {
 }
 
 /** Options of {@link chainOf}. */
-export interface ChainOptions {
+interface ChainOptions {
   /** Label mixed into every id and the random walk (different labels give different riders). Default 'long-chain'. */
   label?: string;
-  /** The newest test's time, Unix seconds. Default 2026-01-14 12:00 UTC. */
-  newestAt?: number;
-  /** Days between consecutive tests. Default 21. */
-  intervalDays?: number;
-  /** The oldest test's average output, watts. Default 170. */
-  startAvgOutput?: number;
-  /** Non-test rides between consecutive tests (they are in the workouts list only). Default 0. */
-  ridesBetween?: number;
 }
 
 /**
- * A rider with `n` FTP tests chained newest → oldest by `ftp_workout_source` links (the oldest with baseline 0/null),
- * average outputs on a seeded random walk between 110 and 330 W; /api/me names the newest. `n = 0` gives a rider
- * with no FTP. Used by benchmarks (n = 2, 10, 50, 200).
+ * A rider with `n` FTP tests 21 days apart up to 2026-01-14, chained newest → oldest by `ftp_workout_source` links
+ * (the oldest with baseline 0/null), average outputs on a seeded random walk from 170 W between 110 and 330 W;
+ * /api/me names the newest. `n = 0` gives a rider with no FTP. Used by benchmarks (n = 2, 10, 50, 200).
  */
 export function chainOf(n: number, options: ChainOptions = {}): FakeRider {
   const label = options.label ?? 'long-chain';
-  const newestAt = options.newestAt ?? noonUtc(2026, 1, 14);
-  const interval = (options.intervalDays ?? 21) * DAY;
-  const ridesBetween = options.ridesBetween ?? 0;
+  const newestAt = noonUtc(2026, 1, 14);
   const rng = rngFor(`chain:${label}:${n}`);
   const tests: FakeWorkout[] = [];
-  let avg = options.startAvgOutput ?? 170;
+  let avg = 170;
   for (let i = 0; i < n; i++) {
     if (i > 0) avg = Math.min(330, Math.max(110, avg + rng.int(-8, 10)));
     const prev = tests[i - 1];
-    tests.push(ftpTest(`${label}:${n}:test:${i}`, newestAt - (n - 1 - i) * interval, avg, prev ? baselineFrom(prev) : NO_BASELINE, INSTRUCTORS[i % INSTRUCTORS.length]));
+    tests.push(ftpTest(`${label}:${n}:test:${i}`, newestAt - (n - 1 - i) * 21 * DAY, avg, prev ? baselineFrom(prev) : NO_BASELINE, INSTRUCTORS[i % INSTRUCTORS.length]));
   }
-  const others: FakeWorkout[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < ridesBetween; k++) {
-      const at = tests[i].createdAt + Math.floor(((k + 1) * interval) / (ridesBetween + 1));
-      others.push(otherRide(`${label}:${n}:ride:${i}:${k}`, at, rng.pick(OTHER_TITLES), rng.int(90, 200), baselineFrom(tests[i]), rng.pick(INSTRUCTORS)));
-    }
-  }
-  return riderOf(`${label}-${n}`, [...tests, ...others], tests[n - 1] ?? null);
+  return riderOf(`${label}-${n}`, tests, tests[n - 1] ?? null);
 }
 
 /** Three tests whose links form a cycle: newest → middle → oldest → newest again. */
@@ -346,7 +329,7 @@ export function cycle(): FakeRider {
 }
 
 /** Two tests: the newest names the older, which names itself. */
-export function selfLoop(): FakeRider {
+function selfLoop(): FakeRider {
   const a = ftpTest('self-loop:test:a', noonUtc(2024, 5, 8), 200, NO_BASELINE);
   a.ftpInfo = { ftp: 180, source: 'ftp_workout_source', workoutId: a.id };
   const b = ftpTest('self-loop:test:b', noonUtc(2025, 5, 7), 210, baselineFrom(a));
@@ -362,14 +345,14 @@ function threeTests(name: string): [FakeWorkout, FakeWorkout, FakeWorkout] {
 }
 
 /** Three chained tests; the middle one's performance graph answers 404. */
-export function missingGraph(): FakeRider {
+function missingGraph(): FakeRider {
   const [a, b, c] = threeTests('missing-graph');
   b.graph = 'missing';
   return riderOf('missing-graph', [a, b, c], c);
 }
 
 /** Three chained tests; the middle one's performance graph has no `avg_output` (and no output series). */
-export function noAvgOutput(): FakeRider {
+function noAvgOutput(): FakeRider {
   const [a, b, c] = threeTests('no-avg-output');
   b.avgOutput = null;
   c.ftpInfo = { ftp: 185, source: 'ftp_workout_source', workoutId: b.id };
@@ -377,14 +360,14 @@ export function noAvgOutput(): FakeRider {
 }
 
 /** Three tests; the middle one's `ftp_workout_id` names a workout that does not exist (404). The oldest is orphaned. */
-export function workout404MidChain(): FakeRider {
+function workout404MidChain(): FakeRider {
   const [a, b, c] = threeTests('workout-404-mid-chain');
   b.ftpInfo = { ftp: 171, source: 'ftp_workout_source', workoutId: fakeId('workout-404-mid-chain:ghost') };
   return riderOf('workout-404-mid-chain', [a, b, c], c);
 }
 
 /** A rider who never took an FTP test: cycling_ftp 0, no source, cycling_ftp_workout_id null; six ordinary rides. */
-export function noFtp(): FakeRider {
+function noFtp(): FakeRider {
   const rides: FakeWorkout[] = [];
   for (let i = 0; i < 6; i++) {
     const source: FtpSource = i < 3 ? null : 'ftp_estimated_source';
@@ -402,7 +385,7 @@ export function noFtp(): FakeRider {
  * (stored 20-minute value 200, standing for 190 W) with no `ftp_workout_id`, so the chain stops there although older
  * tests exist (they are in the workouts list).
  */
-export function manualBreak(): FakeRider {
+function manualBreak(): FakeRider {
   const [a, b, c] = threeTests('manual-break');
   const d = ftpTest('manual-break:test:d', noonUtc(2025, 11, 12), 212, { ftp: 200, source: 'ftp_manual_source', workoutId: null });
   return riderOf('manual-break', [a, b, c, d], d);
@@ -453,7 +436,7 @@ export function getDataset(name: string): FakeRider {
  * newest test; /api/me now names it): what a refresh finds as one new test. With `warmUp`, a '10 min FTP Warm Up
  * Ride' 15 minutes before it is new too (one new workout that is not a test).
  */
-export function withNewTest(rider: FakeRider, options: { warmUp?: boolean } = {}): FakeRider {
+function withNewTest(rider: FakeRider, options: { warmUp?: boolean } = {}): FakeRider {
   const newest = rider.workouts.find((w) => w.id === rider.cyclingFtpWorkoutId);
   if (!newest) throw new Error(`rider ${rider.username} has no current FTP test to build on`);
   const added = ftpTest(`${rider.username}:new:${rider.workouts.length}`, newest.createdAt + 30 * 86_400, 240, baselineFrom(newest));
