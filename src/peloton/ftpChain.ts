@@ -106,6 +106,11 @@ export function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   );
 }
 
+/** The warning of a walk stopped by `maxTests` (the history builder drops it when the workout list found the rest). */
+export function limitWarning(maxTests: number): string {
+  return `Stopped after ${maxTests} FTP tests; older tests were not fetched (setting pelotonFtp.maxChainLength).`;
+}
+
 /** The rider's FTP fields from GET /api/me. */
 export function riderFtp(me: PelotonMe): RiderFtp {
   return {
@@ -154,7 +159,7 @@ export async function walkFtpChain(api: FtpChainApi, options: WalkOptions = {}):
     }
     if (options.isKnown?.(next)) return finish('known', next);
     if (tests.length >= maxTests) {
-      warnings.push(`Stopped after ${maxTests} FTP tests; older tests were not fetched (setting pelotonFtp.maxChainLength).`);
+      warnings.push(limitWarning(maxTests));
       return finish('limit', next);
     }
     if (signal?.aborted) return finish('aborted');

@@ -8,7 +8,7 @@
 import pLimit from 'p-limit';
 import type { PelotonApi } from './api';
 import { PelotonApiError, WrongAccountError, isAbortError } from './errors';
-import { riderFtp, settle, toFtpTest, walkFtpChain, type FtpChainApi, type FtpChainResult, type FtpTest, type Settled } from './ftpChain';
+import { DEFAULT_MAX_TESTS, limitWarning, riderFtp, settle, toFtpTest, walkFtpChain, type FtpChainApi, type FtpChainResult, type FtpTest, type Settled } from './ftpChain';
 import { listedKind } from './ftpTestRule';
 import { markApplied, mergeTests, type FtpHistory, type ListMarker } from './historyMerge';
 import type { PelotonMe, PerformanceGraph, Workout } from './schemas';
@@ -272,9 +272,13 @@ class Refresh {
       mergeTests(stored?.tests ?? [], fresh).filter((t) => !pendingIds.has(t.workoutId) || storedIds.has(t.workoutId)),
       rider,
     );
-    const warnings = [...new Set([...(walk?.warnings ?? []), ...listWarnings, ...fresh.flatMap((t) => t.warnings)])];
+    // A chain cut by maxChainLength where the list went on: the list found the older tests, so nothing is missing.
+    const listedPast = walk?.stoppedBecause === 'limit' && tests.some((t) => t.workoutId === walk.stoppedAt);
+    const limitNote = limitWarning(options.maxChainLength ?? DEFAULT_MAX_TESTS);
+    const walkWarnings = (walk?.warnings ?? []).filter((w) => !listedPast || w !== limitNote);
+    const warnings = [...new Set([...walkWarnings, ...listWarnings, ...fresh.flatMap((t) => t.warnings)])];
     const endReason: FtpHistory['endReason'] =
-      walk && walk.stoppedBecause !== 'known' && walk.stoppedBecause !== 'aborted' ? walk.stoppedBecause : (stored?.endReason ?? 'end');
+      walk && !listedPast && walk.stoppedBecause !== 'known' && walk.stoppedBecause !== 'aborted' ? walk.stoppedBecause : (stored?.endReason ?? 'end');
     const marker: ListMarker = listing
       ? {
           throughWorkoutId: markerAfter(listing, previous?.throughWorkoutId ?? null, pendingIds),

@@ -34,8 +34,6 @@ export interface FakeMe {
 export const USER_ID = 'u1';
 export const TEST_TITLE = '20 min FTP Test Ride';
 
-/** Peloton caps a page at 100 workouts. */
-const PAGE_CAP = 100;
 
 export class FakeRider implements HistoryApi {
   /** Every request, e.g. `me`, `page 0`, `workout w1`, `graph w1`. */
@@ -46,6 +44,8 @@ export class FakeRider implements HistoryApi {
   delayMs = 0;
   /** Request key → how many more times it fails with HTTP 500 (Infinity: always). */
   readonly failures = new Map<string, number>();
+  /** The most workouts a page holds, whatever `limit` asks (Peloton: 100). */
+  pageCap = 100;
   /** Extra items to repeat on a page (page index → workouts appended again), to test de-duplication. */
   readonly duplicates = new Map<number, FakeWorkout[]>();
 
@@ -98,7 +98,7 @@ export class FakeRider implements HistoryApi {
 
   /** The body of GET /api/user/{id}/workouts?joins=ride&limit=…&page=… (synchronous, for MockAgent replies too). */
   pageBody(page: number, limit: number): WorkoutsPage {
-    const size = Math.min(limit, PAGE_CAP);
+    const size = Math.min(limit, this.pageCap);
     const items = this.workouts.slice(page * size, (page + 1) * size);
     const data = [...items, ...(this.duplicates.get(page) ?? [])].map((w) => ({
       id: w.id,

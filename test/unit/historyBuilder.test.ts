@@ -3,6 +3,7 @@ import { PelotonApiError, WrongAccountError } from '../../src/peloton/errors';
 import { baselineKind } from '../../src/peloton/ftp';
 import { MAX_REQUESTS_IN_FLIGHT, refreshHistory, type RefreshProgress } from '../../src/peloton/historyBuilder';
 import type { FtpHistory } from '../../src/peloton/historyMerge';
+import { WORKOUTS_PAGE_LIMIT, listWorkouts } from '../../src/peloton/workoutList';
 import { FakeRider, TEST_TITLE, USER_ID, chainRider, ftpTest, otherWorkout, type FakeWorkout } from './fakeRider';
 
 const NOW = 1_770_000_000;
@@ -96,6 +97,32 @@ describe('refreshHistory', () => {
       }
       assert.equal(rider.requests.length, 1 + 3 + 7 * 2);
       assert.deepEqual(marks(history), { t6: 'applied', t5: 'applied', t4: 'applied', t3: 'applied', t2: 'applied', t1: 'applied', t0: 'applied' });
+    });
+
+    it('listWorkouts: each workout once, newest first, down to (not including) the stop; a capped page size read from page_count', async () => {
+      const rider = chainRider(4, 95);
+      rider.pageCap = 20; // the server gives fewer than asked: page_count, not the limit, says how many pages
+      rider.duplicates.set(1, [rider.workouts[3]!, rider.workouts[39]!]);
+      rider.duplicates.set(4, [rider.workouts[94]!]);
+      const run = <T>(request: () => Promise<T>) => request();
+      const all = await listWorkouts(rider, USER_ID, { stopAt: null, run });
+      assert.deepEqual(all.workouts.map((w) => w.id), rider.workouts.map((w) => w.id));
+      assert.equal(all.pages, 5);
+      assert.equal(all.reachedStop, false);
+      const upTo = await listWorkouts(rider, USER_ID, { stopAt: rider.workouts[45]!.id, run });
+      assert.deepEqual(upTo.workouts.map((w) => w.id), rider.workouts.slice(0, 45).map((w) => w.id));
+      assert.equal(upTo.pages, 3);
+      assert.equal(upTo.reachedStop, true);
+      assert.equal(WORKOUTS_PAGE_LIMIT, 100);
+    });
+
+    it('a chain longer than maxChainLength: the list finds the older tests, so no "stopped after" warning', async () => {
+      const rider = chainRider(12, 60);
+      const result = await refreshHistory(rider, null, { maxChainLength: 5 });
+      assert.equal(result.history!.tests.length, 12);
+      assert.deepEqual(result.warnings, []);
+      assert.equal(result.history!.endReason, 'end');
+      assert.equal(rider.requests.length, 1 + 1 + 12 * 2);
     });
 
     it(`never more than ${MAX_REQUESTS_IN_FLIGHT} requests in flight, and it uses them all`, async () => {
