@@ -13,7 +13,8 @@ import type { PelotonFtpExtensionApi } from '../../src/extension';
 import { toHistoryMessage } from '../../src/views/chartData';
 import { riderDescription, riderLabel, testDescription, testLabel } from '../../src/views/treeFormat';
 import { tableRows } from '../../src/webview/tableText';
-import { getDataset, noChain } from '../fakePeloton/datasets';
+import { fakeId, noonUtc } from '../fakePeloton/dataset';
+import { getDataset } from '../fakePeloton/datasets';
 import { makeLocalStorageValue } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
 
@@ -100,7 +101,7 @@ export function registerHistorySuite(): void {
     });
 
     it('a rider whose /api/me names no test: every test, baselines by source, "not applied" only on the declined one', async () => {
-      const fake = await useFake(await startFakePeloton({ rider: noChain() }));
+      const fake = await useFake(await startFakePeloton({ rider: getDataset('no-chain') }));
       inputAnswers.push(paste(fake));
       await vscode.commands.executeCommand('pelotonFtp.signIn');
       assert.deepEqual(shown.error, []);
@@ -142,6 +143,19 @@ export function registerHistorySuite(): void {
       await vscode.commands.executeCommand('pelotonFtp.refresh');
       assert.deepEqual(fake.requests.map((r) => r.path), ['/api/me']);
       assert.equal(history()?.tests.length, 4);
+    });
+
+    it('a list page that keeps failing: the history stays on screen and the notice names the page', async () => {
+      const fake = fakes[fakes.length - 1];
+      // One new ride (not a test), so the refresh has to read the workout list.
+      const ride = fake.rider.workouts.find((w) => !/FTP Test/.test(w.title))!;
+      fake.setRider({ ...fake.rider, workouts: [...fake.rider.workouts, { ...ride, id: fakeId('in-host:new-ride'), createdAt: noonUtc(2025, 6, 4) }] });
+      fake.fault({ match: '/api/user/', query: { page: '0' }, status: 500, times: 10 });
+      shown.error.length = 0;
+      await vscode.commands.executeCommand('pelotonFtp.refresh');
+      assert.match(api.history.state.notice ?? '', /^Refresh failed: .*workouts page 0: HTTP 500/);
+      assert.match(shown.error.join('\n'), /Could not refresh your FTP history: .*page 0: HTTP 500.* The last good history stays on screen\./);
+      assert.equal(history()?.tests.length, 4, 'the history on screen stays');
       await vscode.commands.executeCommand('pelotonFtp.signOut');
     });
 
