@@ -92,7 +92,7 @@ export type PerformanceGraph = z.infer<typeof performanceGraphSchema>;
  * Extra fields pass but are not kept (`z.object` strips them): a page holds 100 items of ~70 fields each, and
  * copying them all was a measurable share of a cold refresh's CPU.
  */
-export const listedWorkoutSchema = z.object({
+const listedWorkoutSchema = z.object({
   id: z.string().min(1),
   created_at: z.number(),
   start_time: optionalNumber,
