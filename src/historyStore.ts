@@ -48,6 +48,7 @@ const storedHistorySchema = z.object({
   listed: z
     .object({
       throughWorkoutId: z.string().nullable(),
+      throughCreatedAt: nullableNumber,
       totalWorkouts: nullableNumber,
       lastWorkoutAt: nullableNumber,
       pendingTestIds: z.array(z.string()),

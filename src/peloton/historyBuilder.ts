@@ -226,7 +226,7 @@ class Refresh {
       this.tell({ phase: 'list' });
       try {
         listing = await listWorkouts(this.api, me.id, {
-          stopAt: previous?.throughWorkoutId ?? null,
+          stopAt: previous?.throughWorkoutId ? { workoutId: previous.throughWorkoutId, createdAt: previous.throughCreatedAt } : null,
           run: this.limit,
           signal,
           onWorkouts: (workouts) => {
@@ -281,7 +281,7 @@ class Refresh {
       walk && !listedPast && walk.stoppedBecause !== 'known' && walk.stoppedBecause !== 'aborted' ? walk.stoppedBecause : (stored?.endReason ?? 'end');
     const marker: ListMarker = listing
       ? {
-          throughWorkoutId: markerAfter(listing, previous?.throughWorkoutId ?? null, pendingIds),
+          ...markerAfter(listing, previous, pendingIds),
           ...counters,
           pendingTestIds: [...pendingIds],
         }
@@ -296,14 +296,18 @@ class Refresh {
  * so a test being ridden is listed again next time (the marker never skips past it).
  * @param listing this refresh's workouts newest first (down to the old marker when `reachedStop`).
  */
-function markerAfter(listing: WorkoutListing, oldMarker: string | null, pendingIds: ReadonlySet<string>): string | null {
+function markerAfter(
+  listing: WorkoutListing,
+  previous: ListMarker | null,
+  pendingIds: ReadonlySet<string>,
+): Pick<ListMarker, 'throughWorkoutId' | 'throughCreatedAt'> {
   const { workouts } = listing;
   let lastPending = -1;
   workouts.forEach((w, i) => {
     if (pendingIds.has(w.id)) lastPending = i;
   });
-  if (lastPending < 0) return workouts[0]?.id ?? (listing.reachedStop ? oldMarker : null);
-  const below = workouts[lastPending + 1];
-  if (below) return below.id;
-  return listing.reachedStop ? oldMarker : null;
+  const marker = workouts[lastPending + 1];
+  if (marker) return { throughWorkoutId: marker.id, throughCreatedAt: marker.created_at };
+  if (listing.reachedStop && previous) return { throughWorkoutId: previous.throughWorkoutId, throughCreatedAt: previous.throughCreatedAt };
+  return { throughWorkoutId: null, throughCreatedAt: null };
 }

@@ -16,6 +16,11 @@ export interface ListMarker {
    * still IN_PROGRESS): the next listing stops there. Null: list everything next time.
    */
   throughWorkoutId: string | null;
+  /**
+   * That workout's `created_at` (Unix seconds), null with it: the listing also stops at the first older workout,
+   * so a marker workout the rider deleted does not make the next refresh page through the whole list.
+   */
+  throughCreatedAt: number | null;
   /** GET /api/me `total_workouts` at that refresh; null when Peloton gave none. */
   totalWorkouts: number | null;
   /** GET /api/me `last_workout_at` (Unix seconds) at that refresh; null when Peloton gave none. */

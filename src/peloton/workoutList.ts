@@ -15,8 +15,11 @@ export type WorkoutListApi = Pick<PelotonApi, 'getWorkoutsPage'>;
 
 /** Options of {@link listWorkouts}. */
 export interface ListWorkoutsOptions {
-  /** The workout id where the listing stops (not included): the newest one the last refresh settled; null lists all. */
-  stopAt: string | null;
+  /**
+   * Where the listing stops (not included): the newest workout the last refresh settled, by id, or the first
+   * workout created before it (`createdAt`, Unix seconds; null: by id only) in case it was deleted; null lists all.
+   */
+  stopAt: { workoutId: string; createdAt: number | null } | null;
   /** Runs one request under the refresh's shared bound on requests in flight. */
   run: <T>(request: () => Promise<T>) => Promise<T>;
   signal?: AbortSignal;
@@ -51,7 +54,7 @@ export async function listWorkouts(api: WorkoutListApi, userId: string, options:
     const fresh: ListedWorkout[] = [];
     let stopped = false;
     for (const workout of page.data) {
-      if (workout.id === stopAt) {
+      if (stopAt && (workout.id === stopAt.workoutId || (stopAt.createdAt !== null && workout.created_at < stopAt.createdAt))) {
         stopped = true;
         break;
       }

@@ -120,7 +120,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
       tests,
       warnings: [],
       fetchedAt: STORED_AT,
-      listed: { throughWorkoutId: tests[0]!.workoutId, totalWorkouts: null, lastWorkoutAt: null, pendingTestIds: [] },
+      listed: { throughWorkoutId: tests[0]!.workoutId, throughCreatedAt: null, totalWorkouts: null, lastWorkoutAt: null, pendingTestIds: [] },
     };
     await store.save(stored);
     storedBytes = await readFile(storedFile());

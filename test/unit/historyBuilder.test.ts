@@ -109,7 +109,7 @@ describe('refreshHistory', () => {
       assert.deepEqual(all.workouts.map((w) => w.id), rider.workouts.map((w) => w.id));
       assert.equal(all.pages, 5);
       assert.equal(all.reachedStop, false);
-      const upTo = await listWorkouts(rider, USER_ID, { stopAt: rider.workouts[45]!.id, run });
+      const upTo = await listWorkouts(rider, USER_ID, { stopAt: { workoutId: rider.workouts[45]!.id, createdAt: null }, run });
       assert.deepEqual(upTo.workouts.map((w) => w.id), rider.workouts.slice(0, 45).map((w) => w.id));
       assert.equal(upTo.pages, 3);
       assert.equal(upTo.reachedStop, true);
@@ -204,6 +204,18 @@ describe('refreshHistory', () => {
         assert.equal(result.history!.listed?.throughWorkoutId, 'new-other');
       });
     }
+
+    it('the newest listed workout deleted since: the listing stops at the first older one (4 requests, not every page)', async () => {
+      const rider = chainRider(10, 500);
+      const first = await refresh(rider, null);
+      const marker = rider.workouts.shift()!; // the rider deleted it
+      assert.equal(first.listed?.throughWorkoutId, marker.id);
+      rider.workouts.unshift(ftpTest('t10', marker.createdAt + DAY, 230, 't9'));
+      rider.requests.length = 0;
+      const result = await refreshHistory(rider, first, { expectedUserId: USER_ID, now: NOW });
+      assert.deepEqual(rider.requests.sort(), ['graph t10', 'me', 'page 0', 'workout t10']);
+      assert.deepEqual(ids(result.history!), ['t10', ...ids(first)]);
+    });
 
     it('a test still IN_PROGRESS is neither listed nor stored, and the next refresh looks at it again', async () => {
       const rider = chainRider(3, 30);

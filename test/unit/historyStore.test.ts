@@ -228,14 +228,14 @@ describe('HistoryStore', () => {
       assert.equal(loaded.problem, null);
       assert.deepEqual(loaded.history, { ...history('aaaa', 3), listed: null });
       assert.deepEqual(await readdir(folder), ['history-aaaa.json'], 'nothing set aside');
-      await store.save({ ...loaded.history!, listed: { throughWorkoutId: 'x', totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] } });
+      await store.save({ ...loaded.history!, listed: { throughWorkoutId: 'x', throughCreatedAt: 4, totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] } });
       const parsed = JSON.parse(await readFile(fileOf('aaaa'), 'utf8')) as { schemaVersion: number; history: FtpHistory };
       assert.equal(parsed.schemaVersion, 2);
-      assert.deepEqual((await store.load('aaaa')).history?.listed, { throughWorkoutId: 'x', totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] });
+      assert.deepEqual((await store.load('aaaa')).history?.listed, { throughWorkoutId: 'x', throughCreatedAt: 4, totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] });
     });
 
     it('a schema-1 file that carries a listed field is still read as never listed', async () => {
-      const withListed = { ...history('aaaa'), listed: { throughWorkoutId: 'x', totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] } };
+      const withListed = { ...history('aaaa'), listed: { throughWorkoutId: 'x', throughCreatedAt: 4, totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] } };
       await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 1, history: withListed }));
       assert.equal((await store.load('aaaa')).history?.listed, null);
     });
