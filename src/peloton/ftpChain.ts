@@ -1,7 +1,9 @@
 /**
- * The FTP chain walker. Peloton keeps no FTP history: GET /api/me names the workout of the FTP test
- * that set the current FTP (`cycling_ftp_workout_id`), and each workout's `ftp_info.ftp_workout_id`
- * names the test before it. Walking that linked list, newest to oldest, is the history.
+ * The FTP chain walker and the FtpTest model. Peloton keeps no FTP history: GET /api/me names the workout
+ * of the FTP test that set the current FTP (`cycling_ftp_workout_id`), and each workout's
+ * `ftp_info.ftp_workout_id` names the test before it. Walking that linked list, newest to oldest, says which
+ * tests set the FTP; it misses tests after a manual or estimated FTP and declined tests, which the history
+ * builder (historyBuilder.ts) finds in the workout list.
  */
 import type { PelotonApi } from './api';
 import { PelotonApiError, PelotonSchemaError, isAbortError } from './errors';
