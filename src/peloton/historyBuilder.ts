@@ -17,9 +17,10 @@ import { listWorkouts, type WorkoutListing } from './workoutList';
 
 /**
  * At most this many Peloton requests in flight at once, for the whole refresh (list pages, workouts, graphs).
- * Why 6: it is the number of connections a browser opens to one host (what Peloton's own web app is served
- * under), so it stays polite to api.onepeloton.com (public clients batch details at ~25, and Peloton throttles
- * with 429), while a 50-test history among 2,000 workouts needs ~23 round trips instead of 100+.
+ * Why 6: it is what a browser opens to one host over HTTP/1.1, so api.onepeloton.com sees no more than the
+ * Peloton web app itself causes, and it stays well under the batches public clients use (peloton-to-garmin
+ * fetches details 25 at a time; PELOTON_API.md) while Peloton answers bursts with 429. It is also enough: a
+ * cold history of 50 tests among 2,000 workouts takes ~23 round trips instead of the chain's 101 sequential ones.
  */
 export const MAX_REQUESTS_IN_FLIGHT = 6;
 
