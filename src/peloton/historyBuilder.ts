@@ -13,7 +13,7 @@ import { listedKind } from './ftpTestRule';
 import { markApplied, mergeTests, type FtpHistory, type ListMarker } from './historyMerge';
 import type { PelotonMe, PerformanceGraph, Workout } from './schemas';
 import { nowSeconds } from './tokens';
-import { listWorkouts, type WorkoutListing } from './workoutList';
+import { WORKOUTS_PAGE_LIMIT, listWorkouts, type WorkoutListing } from './workoutList';
 
 /**
  * At most this many Peloton requests in flight at once, for the whole refresh (list pages, workouts, graphs).
@@ -185,8 +185,16 @@ class Refresh {
   async run(): Promise<RefreshHistoryResult> {
     const { options, signal } = this;
     this.tell({});
+    // A history never listed will be listed whatever /api/me says: ask for page 0 beside /api/me (one round
+    // trip less), with the session's user id; it is dropped if /api/me answers another account.
+    const expected = options.expectedUserId;
+    const firstPage =
+      !options.me && expected !== undefined && !this.stored?.listed
+        ? this.limit(() => this.api.getWorkoutsPage(expected, 0, WORKOUTS_PAGE_LIMIT, signal))
+        : undefined;
+    firstPage?.catch(() => undefined); // read (and its error thrown) by listWorkouts below
     const me = options.me ?? (await this.limit(() => this.api.getMe(signal)));
-    if (options.expectedUserId !== undefined && me.id !== options.expectedUserId) throw new WrongAccountError(options.expectedUserId, me.id);
+    if (expected !== undefined && me.id !== expected) throw new WrongAccountError(expected, me.id);
     const rider = riderFtp(me);
     const stored = this.stored?.rider.userId === me.id ? this.stored : null;
     const storedIds = new Set(stored?.tests.map((t) => t.workoutId));
@@ -230,6 +238,7 @@ class Refresh {
           stopAt: previous?.throughWorkoutId ? { workoutId: previous.throughWorkoutId, createdAt: previous.throughCreatedAt } : null,
           run: this.limit,
           signal,
+          firstPage,
           onWorkouts: (workouts) => {
             for (const workout of workouts) {
               const kind = listedKind(workout);

@@ -23,6 +23,8 @@ export interface ListWorkoutsOptions {
   /** Runs one request under the refresh's shared bound on requests in flight. */
   run: <T>(request: () => Promise<T>) => Promise<T>;
   signal?: AbortSignal;
+  /** Page 0 when it was already requested (e.g. beside GET /api/me, under the same bound); else it is fetched here. */
+  firstPage?: Promise<WorkoutsPage>;
   /** Told of each page's workouts not seen before (newer than `stopAt`) as soon as the page arrives; `page` from 0. */
   onWorkouts?: (workouts: ListedWorkout[], page: number) => void;
 }
@@ -68,7 +70,7 @@ export async function listWorkouts(api: WorkoutListApi, userId: string, options:
   };
   const fetchPage = (page: number) => run(() => api.getWorkoutsPage(userId, page, WORKOUTS_PAGE_LIMIT, signal));
 
-  const first = await fetchPage(0);
+  const first = await (options.firstPage ?? fetchPage(0));
   let reachedStop = take(first, 0);
   if (!reachedStop && stopAt === null) {
     const rest = Array.from({ length: Math.max(0, first.page_count - 1) }, (_, i) => i + 1);

@@ -269,10 +269,25 @@ describe('refreshHistory', () => {
       });
     });
 
-    it('another account: WrongAccountError, nothing listed', async () => {
+    it('another account: WrongAccountError; only page 0 of the session\'s own list went out beside /api/me', async () => {
       const rider = chainRider(2, 10);
+      const stored = await refresh(chainRider(2, 10), null);
       await assert.rejects(refreshHistory(rider, null, { expectedUserId: 'someone-else' }), WrongAccountError);
+      assert.deepEqual(rider.requests.sort(), ['me', 'page 0']);
+      rider.requests.length = 0;
+      // with a listed history stored, /api/me goes first alone (its counters decide whether to list)
+      await assert.rejects(refreshHistory(rider, { ...stored, rider: { ...stored.rider, userId: 'someone-else' } }, { expectedUserId: 'someone-else' }), WrongAccountError);
       assert.deepEqual(rider.requests, ['me']);
+    });
+
+    it('a cold refresh with the session\'s user id asks for page 0 beside /api/me (one round trip less), else after it', async () => {
+      const rider = chainRider(3, 50);
+      await refreshHistory(rider, null, { expectedUserId: USER_ID });
+      assert.deepEqual(rider.requests.slice(0, 2), ['page 0', 'me'], 'both sent before either answered');
+      rider.requests.length = 0;
+      await refreshHistory(rider, null);
+      assert.equal(rider.requests[0], 'me');
+      assert.ok(rider.requests.indexOf('page 0') > 0);
     });
 
     it('aborted mid-way: the stored history as it was, aborted: true', async () => {
