@@ -33,7 +33,7 @@ async function waitForTreeRows(page: Page, count: number, timeoutMs = 20_000): P
   let rows: string[] = [];
   while (Date.now() < deadline) {
     rows = await treeRows(page);
-    if (rows.length === count && !rows.some((r) => /Reading your FTP tests|Looking for your FTP tests/.test(r))) return rows;
+    if (rows.length === count && !rows.some((r) => /Reading your new FTP tests|Looking for your FTP tests/.test(r))) return rows;
     await page.waitForTimeout(200);
   }
   throw new Error(`expected ${count} rows in FTP Tests, saw ${JSON.stringify(rows)}`);
