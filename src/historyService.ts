@@ -78,7 +78,7 @@ export class HistoryService implements vscode.Disposable {
   private update(patch: Partial<HistoryState>): void {
     const before = this.current;
     this.current = { ...before, ...patch };
-    // Context keys only when they change: progress updates arrive once per test found.
+    // Context keys only when they change, not on every progress update.
     if (this.current.refreshing !== before.refreshing) {
       void vscode.commands.executeCommand('setContext', 'pelotonFtp.refreshing', this.current.refreshing);
     }

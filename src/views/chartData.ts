@@ -29,6 +29,11 @@ export function toChartRow(test: FtpTest, byId: ReadonlyMap<string, FtpTest>): C
   };
 }
 
+/** The chart's line while a refresh runs: `Refreshing… 3 of 7 new FTP tests read`, or `Refreshing…` before any is found. */
+export function refreshingNotice(state: Pick<HistoryState, 'found' | 'fetched'>): string {
+  return state.found > 0 ? `Refreshing… ${state.fetched} of ${state.found} new FTP tests read` : 'Refreshing…';
+}
+
 /** The `history` message for the current state (rows newest first). */
 export function toHistoryMessage(state: Readonly<HistoryState>): HistoryMessage {
   const history = state.history;
@@ -44,6 +49,6 @@ export function toHistoryMessage(state: Readonly<HistoryState>): HistoryMessage 
     currentFtpEntered: current?.enteredWatts ?? null,
     estimatedFtp: history?.rider.estimatedFtp ?? null,
     fetchedAt: history?.fetchedAt ?? null,
-    notice: state.refreshing ? `Refreshing… ${state.found} found` : state.notice,
+    notice: state.refreshing ? refreshingNotice(state) : state.notice,
   };
 }

@@ -89,7 +89,7 @@ function viewMessage(history: HistoryService): string | undefined {
   const { refreshing, found, fetched, notice } = history.state;
   if (refreshing) {
     return found > 0
-      ? vscode.l10n.t('Reading your FTP tests… {0} of {1}', fetched, found)
+      ? vscode.l10n.t('Reading your new FTP tests… {0} of {1}', fetched, found)
       : vscode.l10n.t('Looking for your FTP tests…');
   }
   if (notice) return notice;

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { demo, seedExample } from '../fakePeloton/datasets';
+import { demo, getDataset, seedExample } from '../fakePeloton/datasets';
 import { makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
 import { clearNotifications, launchBrowser, openViewContainer, openWorkbench, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, hasSelector, type BrowserSession } from './harness/browser';
@@ -33,7 +33,7 @@ async function waitForTreeRows(page: Page, count: number, timeoutMs = 20_000): P
   let rows: string[] = [];
   while (Date.now() < deadline) {
     rows = await treeRows(page);
-    if (rows.length === count && !rows.some((r) => /Reading your FTP tests|Looking for your FTP tests/.test(r))) return rows;
+    if (rows.length === count && !rows.some((r) => /Reading your new FTP tests|Looking for your FTP tests/.test(r))) return rows;
     await page.waitForTimeout(200);
   }
   throw new Error(`expected ${count} rows in FTP Tests, saw ${JSON.stringify(rows)}`);
@@ -226,5 +226,26 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     assert.match(table[4]!, /^2022-01-19 \| 170 \| applied \| 180 \| entered by hand \(189 W × 0\.95\) \|/);
     await page.waitForTimeout(500);
     await cleanScreenshot(page, 'chart-demo');
+  });
+
+  it('a rider with no FTP test at all: the summary row, and a view message saying so and where the current FTP comes from', async () => {
+    await runCommand(page, 'Peloton: Sign Out');
+    await waitForNotification(page, 'Signed out of Peloton.');
+    // The no-chain rider (a hand-entered 142 W now) without its tests: only other rides and classes.
+    const rider = getDataset('no-chain');
+    fake.setRider({ ...rider, workouts: rider.workouts.filter((w) => !/FTP Test Ride/.test(w.title)) });
+    const token = fake.issueAccessToken();
+    await runCommand(page, 'Peloton: Sign In with Access Token');
+    await typeInQuickInput(page, token, { enter: true });
+    await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
+    await openViewContainer(page, 'Peloton');
+    assert.deepEqual(await waitForTreeRows(page, 1), ['Current FTP 135 W | entered by hand · Peloton estimate 157 W']);
+    const message = page.locator('.part.sidebar .pane-body .message', { hasText: 'No FTP test found' }).filter({ visible: true });
+    await message.first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(
+      ((await message.first().textContent()) ?? '').trim(),
+      'No FTP test found in your Peloton workouts. Your current FTP, 135 W, was entered by hand (142 W × 0.95).',
+    );
+    await cleanScreenshot(page, 'tree-no-tests');
   });
 });

@@ -179,6 +179,9 @@ export function registerHistorySuite(): void {
       const requests = fake.requests.length;
       assert.equal(history()?.tests.length, 50);
       assert.ok(requests > 2, `the history was fetched, not read from a store (${requests} requests)`);
+      // Progress is coalesced: about one view update per 100 ms (and per phase), not one per test (100+ here).
+      const refreshMs = lastRowAt - refreshStartedAt;
+      assert.ok(changes <= refreshMs / 100 + 10, `${changes} view updates in ${Math.round(refreshMs)} ms`);
 
       const agent = new Agent();
       const referenceMs: number[] = [];
