@@ -1,33 +1,43 @@
 /**
- * `npm run bench`: the chain walk measured against the founding notes' reference walker, on the fake
- * Peloton API with a per-request latency (default 50 ms, `--latency <ms>`), full-size payloads, and
- * riders of N = 2, 10 and 50 FTP tests (`--sizes 2,10,50`, `--runs 5`). The fake API runs in processes
- * of its own (as Peloton's servers are not in the extension's process): one serving the rider, one the
- * same rider after one more test. Variants run in alternation after a warm-up. Prints one table and the
- * floor ((N + 1) round trips × latency). Asserts nothing.
+ * `npm run bench`: the extension's history builder (`refreshHistory`, src/peloton/historyBuilder.ts) measured
+ * against the founding notes' reference walker, on the fake Peloton API with a per-request latency (default 50 ms,
+ * `--latency <ms>`) and full-size payloads. Riders (`--riders`, default chain-2,chain-10,chain-50,many-10-500,
+ * many-50-2000): chain-<N> has N chained FTP tests among 3N + 3 workouts; many-<N>-<W> has N chained tests among W
+ * workouts. For each rider the fake API runs in processes of its own (as Peloton's servers are not in the
+ * extension's process): one serving the rider, one the same rider one new FTP test later (<rider>+1). Variants run
+ * in alternation after a warm-up, `--runs` times (default 5). Prints one table with each variant's floor and, for
+ * the cold history, the chain's floor beside the list-driven one. Asserts nothing; says when a refresh sent another
+ * number of requests than expected (1 with nothing new, 4 with one new test).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { Agent } from 'undici';
+import { Agent, request } from 'undici';
 import { PelotonApi } from '../src/peloton/api';
 import { createPelotonDispatcher } from '../src/peloton/dispatcher';
-import { walkFtpChain } from '../src/peloton/ftpChain';
-import { mergeWalk } from '../src/peloton/historyMerge';
+import { MAX_REQUESTS_IN_FLIGHT, refreshHistory } from '../src/peloton/historyBuilder';
 import { referenceWalk } from './referenceWalker';
 
 const { values: options } = parseArgs({
-  options: { latency: { type: 'string', default: '50' }, sizes: { type: 'string', default: '2,10,50' }, runs: { type: 'string', default: '5' } },
+  options: {
+    latency: { type: 'string', default: '50' },
+    riders: { type: 'string', default: 'chain-2,chain-10,chain-50,many-10-500,many-50-2000' },
+    runs: { type: 'string', default: '5' },
+  },
 });
 const latency = Number(options.latency);
-const sizes = options.sizes.split(',').map(Number);
+const riders = options.riders.split(',');
 const runs = Number(options.runs);
 const root = resolve(__dirname, '..');
+/** The most workouts one list page holds (PELOTON_API.md, "Listing workouts"). */
+const PAGE_SIZE = 100;
 
-type Variant = 'reference' | 'walk (cold)' | 'refresh, no new test' | 'refresh, 1 new test';
-const VARIANTS: Variant[] = ['reference', 'walk (cold)', 'refresh, no new test', 'refresh, 1 new test'];
+type Variant = 'reference' | 'cold history' | 'refresh, nothing new' | 'refresh, 1 new test';
+const VARIANTS: Variant[] = ['reference', 'cold history', 'refresh, nothing new', 'refresh, 1 new test'];
+/** Requests a refresh should send. */
+const EXPECTED_REQUESTS: Partial<Record<Variant, number>> = { 'refresh, nothing new': 1, 'refresh, 1 new test': 4 };
 
 interface Sample {
   ms: number;
@@ -85,79 +95,121 @@ function ourClient(fake: FakeProcess) {
   return { api, counters, dispatcher };
 }
 
-async function benchSize(n: number): Promise<string[]> {
-  const [current, afterNewTest] = await Promise.all([startFakeProcess(`chain-${n}`), startFakeProcess(`chain-${n}+1`)]);
+/** The rider's workout count (`total_workouts` of GET /api/me), read outside the timed runs. */
+async function totalWorkouts(fake: FakeProcess, dispatcher: Agent): Promise<number> {
+  const res = await request(new URL('/api/me', fake.url), { dispatcher, headers: { authorization: `Bearer ${fake.token}` } });
+  const me = (await res.body.json()) as { total_workouts: number };
+  return me.total_workouts;
+}
+
+/**
+ * Floors at this latency, in round trips, for a rider with `tests` chained FTP tests among `workouts` workouts:
+ * - the chain's (a walk): /api/me, then one per test, since a link is known only once the previous workout arrived;
+ * - the list-driven fetch's, at the bound of {@link MAX_REQUESTS_IN_FLIGHT}: /api/me, page 0 (it tells the page
+ *   count), the other pages in rounds of 6, then the tests' two requests each in rounds of 6.
+ */
+function roundTrips(tests: number, workouts: number): { chain: number; list: number; reference: number } {
+  const pages = Math.max(1, Math.ceil(workouts / PAGE_SIZE));
+  const bound = MAX_REQUESTS_IN_FLIGHT;
+  const walked = Math.min(tests, 50); // the reference walker and the chain walker stop after 50 tests
+  return {
+    chain: walked + 1,
+    list: 2 + Math.ceil((pages - 1) / bound) + Math.ceil((2 * tests) / bound),
+    reference: 1 + 2 * walked,
+  };
+}
+
+async function benchRider(rider: string): Promise<{ lines: string[]; notes: string[] }> {
+  const [current, afterNewTest] = await Promise.all([startFakeProcess(rider), startFakeProcess(`${rider}+1`)]);
   const referenceAgent = new Agent();
   const clients = { current: ourClient(current), afterNewTest: ourClient(afterNewTest) };
-  const stored = mergeWalk(null, await walkFtpChain(clients.current.api, { maxTests: 50 }), 0).history!;
-  const known = new Set(stored.tests.map((t) => t.workoutId));
+  const workouts = await totalWorkouts(current, referenceAgent);
+  const cold = await refreshHistory(clients.current.api, null);
+  const stored = cold.history!;
+  const tests = stored.tests.length;
 
   const timed = async (work: () => Promise<{ requests: number; bytes: number }>): Promise<Sample> => {
     const started = performance.now();
     const { requests, bytes } = await work();
     return { ms: performance.now() - started, requests, bytes };
   };
-  const ours = async (client: ReturnType<typeof ourClient>, isKnown?: (id: string) => boolean) => {
+  const ours = async (client: ReturnType<typeof ourClient>, from: typeof stored | null) => {
     client.counters.requests = 0;
     client.counters.bytes = 0;
-    const walk = await walkFtpChain(client.api, { maxTests: 50, isKnown });
-    if (isKnown) mergeWalk(stored, walk, 0);
+    const result = await refreshHistory(client.api, from);
+    if (!result.history || result.history.tests.length < tests) throw new Error(`${rider}: the refresh lost tests`);
     return { ...client.counters };
   };
   const runVariant = (variant: Variant): Promise<Sample> => {
     switch (variant) {
       case 'reference':
         return timed(() => referenceWalk(current.url, current.token, referenceAgent));
-      case 'walk (cold)':
-        return timed(() => ours(clients.current));
-      case 'refresh, no new test':
-        return timed(() => ours(clients.current, (id) => known.has(id)));
+      case 'cold history':
+        return timed(() => ours(clients.current, null));
+      case 'refresh, nothing new':
+        return timed(() => ours(clients.current, stored));
       case 'refresh, 1 new test':
-        return timed(() => ours(clients.afterNewTest, (id) => known.has(id)));
+        return timed(() => ours(clients.afterNewTest, stored));
     }
   };
-  for (const variant of VARIANTS) await runVariant(variant); // warm-up: connections, JIT
+  for (const variant of VARIANTS) await runVariant(variant); // warm-up: connections, JIT, the fake's payload cache
   const samples = new Map<Variant, Sample[]>(VARIANTS.map((v) => [v, []]));
   for (let round = 0; round < runs; round++) {
     for (const variant of round % 2 ? [...VARIANTS].reverse() : VARIANTS) samples.get(variant)!.push(await runVariant(variant));
   }
   await Promise.all([stopFakeProcess(current), stopFakeProcess(afterNewTest), referenceAgent.close(), clients.current.dispatcher.close(), clients.afterNewTest.dispatcher.close()]);
 
-  const tests = Math.min(n, 50);
+  const trips = roundTrips(tests, workouts);
   const floors: Record<Variant, number> = {
-    reference: (1 + 2 * tests) * latency,
-    'walk (cold)': (tests + 1) * latency,
-    'refresh, no new test': latency,
+    reference: trips.reference * latency,
+    'cold history': trips.list * latency,
+    'refresh, nothing new': latency,
     'refresh, 1 new test': 2 * latency,
   };
   const ref = samples.get('reference')!;
-  return VARIANTS.map((variant) => {
+  const notes: string[] = [];
+  const lines = VARIANTS.map((variant) => {
     const s = samples.get(variant)!;
     const ms = s.map((x) => x.ms);
     const floor = floors[variant];
+    const requests = median(s.map((x) => x.requests));
+    const expected = EXPECTED_REQUESTS[variant];
+    if (expected !== undefined && s.some((x) => x.requests !== expected)) {
+      notes.push(`${rider}, ${variant}: ${s.map((x) => x.requests).join(', ')} requests (expected ${expected})`);
+    }
     const cells = [
-      String(n),
+      `${rider} (${tests} of ${workouts})`,
       variant,
-      String(median(s.map((x) => x.requests))),
+      String(requests),
       `${(median(s.map((x) => x.bytes)) / 1024).toFixed(1)} KB`,
       `${median(ms).toFixed(0)} (${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)})`,
       median(s.map((x, i) => x.ms / ref[i]!.ms)).toFixed(2),
       String(floor),
-      floor > 0 ? `${(((median(ms) - floor) / floor) * 100).toFixed(1)} %` : '—',
+      `${(((median(ms) - floor) / floor) * 100).toFixed(1)} %`,
+      variant === 'cold history' ? String(trips.chain * latency) : '',
     ];
     return `| ${cells.join(' | ')} |`;
   });
+  return { lines, notes };
 }
 
 async function main(): Promise<void> {
   console.log(`Benchmark: fake Peloton API on 127.0.0.1 (own processes), ${latency} ms per request, ${runs} runs per variant after a warm-up, Node ${process.version}\n`);
-  console.log('| N | variant | requests | bytes received | wall ms median (min–max) | ratio to reference | floor ms | above floor |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const n of sizes) for (const line of await benchSize(n)) console.log(line);
+  console.log('| rider (tests of workouts) | variant | requests | bytes received | wall ms median (min–max) | ratio to reference | floor ms | above floor | chain floor ms |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  const notes: string[] = [];
+  for (const rider of riders) {
+    const result = await benchRider(rider);
+    for (const line of result.lines) console.log(line);
+    notes.push(...result.notes);
+  }
   console.log(`\nPeak memory of the benchmark process (max RSS, client side): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-  console.log('Floor: the least time the chain allows at this latency. A cold walk needs N + 1 sequential round trips');
-  console.log('(/api/me, then one per test: a link is known only once the previous workout has arrived); the reference');
-  console.log('makes 1 + 2N sequential requests; a refresh needs 1 (nothing new) or 2 (one new test).');
+  console.log(`Floors (round trips × ${latency} ms): the reference makes 1 + 2N sequential requests. The cold history's floor is the`);
+  console.log(`list-driven fetch at the bound of ${MAX_REQUESTS_IN_FLIGHT} in flight: /api/me, page 0, the other pages in rounds of ${MAX_REQUESTS_IN_FLIGHT},`);
+  console.log(`then the tests' workout and graph in rounds of ${MAX_REQUESTS_IN_FLIGHT}; beside it, the chain's floor: N + 1 sequential round trips.`);
+  console.log('A refresh needs 1 round trip with nothing new (/api/me), 2 with one new test (/api/me names it, so its workout and');
+  console.log('graph go out beside page 0).');
+  for (const note of notes) console.log(`NOTE: ${note}`);
 }
 
 main().catch((error: unknown) => {

@@ -12,9 +12,13 @@ import { HistoryService } from './historyService';
 import { HistoryStore } from './historyStore';
 import { createLog } from './log';
 import { PelotonApi, type PelotonApiOptions } from './peloton/api';
+import type { PelotonMe } from './peloton/schemas';
 import { refreshAccessToken, type Credentials } from './peloton/tokens';
 import { readSettings } from './settings';
 import { registerFtpTestsTree } from './views/ftpTestsTree';
+
+/** How long the sign-in check's GET /api/me stands in for the first refresh's own (milliseconds). */
+const SIGN_IN_ME_FRESH_MS = 30_000;
 
 /** What activate() hands to the integration tests (never tokens). */
 export interface PelotonFtpExtensionApi {
@@ -39,13 +43,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
   /** An API client on the configured base URL, logging every exchange. */
   const apiWith = (auth: Pick<PelotonApiOptions, 'getAccessToken' | 'onUnauthorized'>) =>
     new PelotonApi({ baseUrl: readSettings().apiBaseUrl, onExchange: log.exchange, ...auth });
-  const verify = (credentials: Credentials) => apiWith({ getAccessToken: () => credentials.accessToken }).getMe();
+  /** The GET /api/me of the last sign-in check, handed once to the first refresh after it (saves a request). */
+  let signInMe: { me: PelotonMe; at: number } | null = null;
+  const verify = async (credentials: Credentials) => {
+    const me = await apiWith({ getAccessToken: () => credentials.accessToken }).getMe();
+    signInMe = { me, at: performance.now() };
+    return me;
+  };
+  const takeSignInMe = (userId: string): PelotonMe | undefined => {
+    const taken = signInMe;
+    signInMe = null;
+    return taken && taken.me.id === userId && performance.now() - taken.at < SIGN_IN_ME_FRESH_MS ? taken.me : undefined;
+  };
   const provider = await PelotonAuthProvider.create(sessionStore, () => runSignInFlow(verify));
   signedIn.provider = provider;
   const tokens = new AccessTokens(provider, (refreshToken) => refreshAccessToken({ authBaseUrl: readSettings().authBaseUrl, refreshToken }), log.info);
   const createApi = () =>
     apiWith({ getAccessToken: () => tokens.getAccessToken(), onUnauthorized: (refused) => tokens.afterUnauthorized(refused) });
-  const history = new HistoryService({ auth: provider, store: new HistoryStore(context.globalStorageUri.fsPath), createApi, settings: readSettings, log });
+  const history = new HistoryService({
+    auth: provider,
+    store: new HistoryStore(context.globalStorageUri.fsPath),
+    createApi,
+    settings: readSettings,
+    log,
+    takeSignInMe,
+  });
   const setSignedIn = () => void vscode.commands.executeCommand('setContext', 'pelotonFtp.signedIn', provider.current !== null);
   setSignedIn();
   context.subscriptions.push(

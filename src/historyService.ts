@@ -1,7 +1,9 @@
 /**
- * The FTP history the views show: loaded from the store at once, refreshed by walking the chain (only
- * up to the first stored test), with progress in the FTP Tests view and cancellation. A failed refresh
- * keeps the last good history on screen and says why; an expired session offers Sign In.
+ * The FTP history the views show: loaded from the store at once, refreshed by the domain's history builder
+ * (`refreshHistory` in src/peloton/historyBuilder.ts: workout list, chain, figures, merge), with progress in
+ * the FTP Tests view and cancellation. This file keeps only VS Code work: progress (coalesced), context keys,
+ * notices and the store. A failed refresh keeps the last good history on screen and says why; an expired
+ * session offers Sign In.
  */
 import * as vscode from 'vscode';
 import type { PelotonAuthProvider } from './auth/authProvider';
@@ -10,8 +12,9 @@ import type { HistoryStore } from './historyStore';
 import type { PelotonLog } from './log';
 import type { PelotonApi } from './peloton/api';
 import { PelotonAuthError, WrongAccountError, isAbortError } from './peloton/errors';
-import { walkFtpChain } from './peloton/ftpChain';
-import { mergeWalk, type FtpHistory } from './peloton/historyMerge';
+import { refreshHistory, type RefreshProgress } from './peloton/historyBuilder';
+import type { FtpHistory } from './peloton/historyMerge';
+import type { PelotonMe } from './peloton/schemas';
 import { nowSeconds } from './peloton/time';
 import type { PelotonSettings } from './settings';
 
@@ -20,12 +23,14 @@ export const FTP_TESTS_VIEW_ID = 'pelotonFtp.tests';
 
 /** What the views draw from. */
 export interface HistoryState {
-  /** The history on screen: the last good one; null before the first walk or when signed out. */
+  /** The history on screen: the last good one; null before the first refresh or when signed out. */
   history: FtpHistory | null;
-  /** True while a walk runs. */
+  /** True while a refresh runs. */
   refreshing: boolean;
-  /** FTP tests found so far by the running walk. */
+  /** FTP tests found so far by the running refresh. */
   found: number;
+  /** FTP tests whose figures the running refresh has fetched so far. */
+  fetched: number;
   /** Why the last refresh failed or stopped short (user-facing), null when it went well. */
   notice: string | null;
 }
@@ -40,16 +45,28 @@ export interface HistoryServiceDeps {
   createApi: () => PelotonApi;
   settings: () => PelotonSettings;
   log: PelotonLog;
+  /**
+   * The GET /api/me the sign-in check just made for this user id, handed over once (then forgotten), so the
+   * first refresh after sign-in does not ask again; undefined when there is none or it is stale.
+   */
+  takeSignInMe?: (userId: string) => PelotonMe | undefined;
 }
+
+/** At most one progress redraw per this many milliseconds (a redraw per test would cost more than the test). */
+export const PROGRESS_INTERVAL_MS = 100;
 
 /** Holds the history on screen and refreshes it. */
 export class HistoryService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires whenever `state` changes. */
   readonly onDidChange = this.changed.event;
-  private current: HistoryState = { history: null, refreshing: false, found: 0, notice: null };
+  private current: HistoryState = { history: null, refreshing: false, found: 0, fetched: 0, notice: null };
   private abort: AbortController | null = null;
   private running: Promise<RefreshOutcome> | null = null;
+  /** The latest progress not yet shown, and the timer that will show it. */
+  private pendingProgress: RefreshProgress | null = null;
+  private progressTimer: ReturnType<typeof setTimeout> | null = null;
+  private shownPhase: RefreshProgress['phase'] | null = null;
 
   constructor(private readonly deps: HistoryServiceDeps) {}
 
@@ -61,7 +78,7 @@ export class HistoryService implements vscode.Disposable {
   private update(patch: Partial<HistoryState>): void {
     const before = this.current;
     this.current = { ...before, ...patch };
-    // Context keys only when they change: progress updates arrive once per test found.
+    // Context keys only when they change, not on every progress update.
     if (this.current.refreshing !== before.refreshing) {
       void vscode.commands.executeCommand('setContext', 'pelotonFtp.refreshing', this.current.refreshing);
     }
@@ -72,7 +89,38 @@ export class HistoryService implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** Ends a cancelled walk: the history on screen stays as it was. */
+  /**
+   * Takes a progress report from the builder (it may call often): a change of phase is shown at once, the
+   * rest at most once per {@link PROGRESS_INTERVAL_MS}, so the view redraws a few times a second, not per test.
+   */
+  private progress(progress: RefreshProgress): void {
+    this.pendingProgress = { ...progress };
+    if (progress.phase !== this.shownPhase) return this.flushProgress();
+    this.progressTimer ??= setTimeout(() => this.flushProgress(), PROGRESS_INTERVAL_MS);
+  }
+
+  /** Shows the latest progress report, if any, and stops the timer. */
+  private flushProgress(): void {
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.progressTimer = null;
+    const progress = this.pendingProgress;
+    this.pendingProgress = null;
+    if (!progress || !this.current.refreshing) return;
+    this.shownPhase = progress.phase;
+    if (progress.found !== this.current.found || progress.fetched !== this.current.fetched) {
+      this.update({ found: progress.found, fetched: progress.fetched });
+    }
+  }
+
+  /** Drops progress not yet shown (the refresh ended). */
+  private dropProgress(): void {
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.progressTimer = null;
+    this.pendingProgress = null;
+    this.shownPhase = null;
+  }
+
+  /** Ends a cancelled refresh: the history on screen stays as it was. */
   private cancelled(): RefreshOutcome {
     this.update({ refreshing: false, notice: vscode.l10n.t('Refresh cancelled: showing the history as it was.') });
     return 'cancelled';
@@ -85,6 +133,8 @@ export class HistoryService implements vscode.Disposable {
   async start(): Promise<void> {
     const record = this.deps.auth.current;
     if (!record) return this.clear();
+    // Taken (and so forgotten) now: only the refresh right after sign-in may stand on it.
+    const me = this.deps.takeSignInMe?.(record.userId);
     const loaded = await this.deps.store.load(record.userId);
     if (loaded.problem) {
       this.deps.log.warn(loaded.problem);
@@ -99,30 +149,35 @@ export class HistoryService implements vscode.Disposable {
       // a bad base URL is reported by the refresh itself
     }
     const age = loaded.history ? nowSeconds() - loaded.history.fetchedAt : Infinity;
-    if (!loaded.history || (hours > 0 && age > hours * 3600)) await this.refresh();
+    if (!loaded.history || (hours > 0 && age > hours * 3600)) await this.refresh(me);
   }
 
   /** Forgets the history on screen (at sign-out; the stored file is kept for the next sign-in). */
   clear(): void {
     this.abort?.abort();
-    this.update({ history: null, notice: null, found: 0 });
+    this.update({ history: null, notice: null, found: 0, fetched: 0 });
   }
 
-  /** Cancels a running walk; the history on screen stays as it was. */
+  /** Cancels a running refresh; the history on screen stays as it was. */
   cancel(): void {
     this.abort?.abort();
   }
 
-  /** Walks the chain (only up to the first stored test) with progress in the view. One walk at a time. */
-  refresh(): Promise<RefreshOutcome> {
+  /**
+   * Refreshes the history (only what the stored one lacks) with progress in the view. One refresh at a time:
+   * a second call while one runs answers `busy`.
+   * @param me the GET /api/me the sign-in check just made for this account (saves that request); only for the
+   *   refresh that follows sign-in at once: any other refresh asks Peloton afresh.
+   */
+  refresh(me?: PelotonMe): Promise<RefreshOutcome> {
     if (this.running) return Promise.resolve('busy');
-    this.running = this.runRefresh().finally(() => {
+    this.running = this.runRefresh(me).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async runRefresh(): Promise<RefreshOutcome> {
+  private async runRefresh(signInMe: PelotonMe | undefined): Promise<RefreshOutcome> {
     const record = this.deps.auth.current;
     if (!record) return 'signed-out';
     let settings: PelotonSettings;
@@ -136,36 +191,41 @@ export class HistoryService implements vscode.Disposable {
     const abort = new AbortController();
     this.abort = abort;
     const stored = this.current.history?.rider.userId === record.userId ? this.current.history : null;
-    const storedIds = new Set(stored?.tests.map((t) => t.workoutId));
-    this.update({ refreshing: true, found: 0 });
+    const me = signInMe?.id === record.userId ? signInMe : undefined;
+    this.update({ refreshing: true, found: 0, fetched: 0 });
     const started = performance.now();
     try {
-      const walk = await vscode.window.withProgress(
-        { location: { viewId: FTP_TESTS_VIEW_ID }, title: vscode.l10n.t('Walking your FTP tests') },
+      const result = await vscode.window.withProgress(
+        { location: { viewId: FTP_TESTS_VIEW_ID }, title: vscode.l10n.t('Refreshing your FTP tests') },
         () =>
-          walkFtpChain(api, {
-            maxTests: settings.maxChainLength,
+          refreshHistory(api, stored, {
+            expectedUserId: record.userId,
+            maxChainLength: settings.maxChainLength,
             signal: abort.signal,
-            isKnown: (id) => storedIds.has(id),
-            onTest: (_test, index) => this.update({ found: index + 1 }),
+            onProgress: (progress) => this.progress(progress),
+            ...(me ? { me } : {}),
           }),
       );
-      if (walk.rider.userId !== record.userId) throw new WrongAccountError(record.userId, walk.rider.userId);
-      const outcome = mergeWalk(stored, walk, nowSeconds());
-      for (const warning of walk.warnings) this.deps.log.warn(warning);
+      this.dropProgress();
+      for (const warning of result.warnings) this.deps.log.warn(warning);
       this.deps.log.info(
-        `Walk: ${walk.tests.length} new or re-read test(s), stopped because ${walk.stoppedBecause}, ${Math.round(performance.now() - started)} ms`,
+        `Refresh: ${result.newTests} new test(s), ${result.history?.tests.length ?? 0} in all, ${result.replaced ? 'stored' : 'kept the stored history'}` +
+          `${me ? ' (account from the sign-in check)' : ''}, ${Math.round(performance.now() - started)} ms`,
       );
-      if (walk.stoppedBecause === 'aborted') return this.cancelled();
-      if (outcome.replaced && outcome.history) {
-        await this.deps.store.save(outcome.history).catch((error: unknown) => this.deps.log.error(`Could not store the history: ${String(error)}`));
+      if (result.aborted) return this.cancelled();
+      if (result.replaced && result.history) {
+        await this.deps.store.save(result.history).catch((error: unknown) => this.deps.log.error(`Could not store the history: ${String(error)}`));
       }
-      const notice = outcome.replaced ? null : vscode.l10n.t('The refresh found less than the stored history: kept the stored one.');
-      this.update({ history: outcome.history, refreshing: false, notice });
-      return outcome.newTests > 0 || !stored ? 'updated' : 'unchanged';
+      const notice =
+        !result.replaced && stored && result.warnings.length > 0
+          ? vscode.l10n.t('Kept the stored history: {0}', result.warnings[0])
+          : null;
+      this.update({ history: result.history ?? stored, refreshing: false, notice });
+      return result.newTests > 0 || !stored ? 'updated' : 'unchanged';
     } catch (error) {
       return isAbortError(error) ? this.cancelled() : this.fail(error);
     } finally {
+      this.dropProgress();
       if (this.abort === abort) this.abort = null;
       if (this.current.refreshing) this.update({ refreshing: false });
     }
@@ -201,6 +261,7 @@ export class HistoryService implements vscode.Disposable {
 
   dispose(): void {
     this.abort?.abort();
+    this.dropProgress();
     this.changed.dispose();
   }
 }

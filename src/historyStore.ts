@@ -10,8 +10,12 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import type { FtpHistory } from './peloton/historyMerge';
 
-/** The version of the stored file's layout; a file of another version is set aside. */
-export const HISTORY_SCHEMA_VERSION = 1;
+/**
+ * The version of the stored file's layout. 2 added `history.listed` (what the workout list gave); a
+ * version-1 file is read as a history without it (the next refresh lists the workouts once, keeping every
+ * stored test); a file of any other version is set aside.
+ */
+export const HISTORY_SCHEMA_VERSION = 2;
 
 const nullableNumber = z.number().nullable();
 const storedTestSchema = z.object({
@@ -28,23 +32,35 @@ const storedTestSchema = z.object({
   applied: z.enum(['applied', 'not-applied']).nullable().default(null),
   warnings: z.array(z.string()),
 });
-const storedFileSchema = z.object({
-  schemaVersion: z.literal(HISTORY_SCHEMA_VERSION),
-  history: z.object({
-    rider: z.object({
-      userId: z.string(),
-      username: z.string(),
-      currentFtp: nullableNumber,
-      currentFtpSource: z.string().nullable(),
-      estimatedFtp: nullableNumber,
-      currentFtpWorkoutId: z.string().nullable(),
-    }),
-    tests: z.array(storedTestSchema),
-    warnings: z.array(z.string()),
-    endReason: z.enum(['end', 'cycle', 'limit', 'missing']),
-    fetchedAt: z.number(),
+const storedHistorySchema = z.object({
+  rider: z.object({
+    userId: z.string(),
+    username: z.string(),
+    currentFtp: nullableNumber,
+    currentFtpSource: z.string().nullable(),
+    estimatedFtp: nullableNumber,
+    currentFtpWorkoutId: z.string().nullable(),
   }),
+  tests: z.array(storedTestSchema),
+  warnings: z.array(z.string()),
+  endReason: z.enum(['end', 'cycle', 'limit', 'missing']),
+  fetchedAt: z.number(),
+  listed: z
+    .object({
+      throughWorkoutId: z.string().nullable(),
+      throughCreatedAt: nullableNumber,
+      totalWorkouts: nullableNumber,
+      lastWorkoutAt: nullableNumber,
+      pendingTestIds: z.array(z.string()),
+    })
+    .nullable()
+    .optional(),
 });
+/** Schema 2 (current) and schema 1 (no `listed`: read as `listed: null`, so the next refresh lists the workouts once). */
+const storedFileSchema = z.discriminatedUnion('schemaVersion', [
+  z.object({ schemaVersion: z.literal(HISTORY_SCHEMA_VERSION), history: storedHistorySchema }),
+  z.object({ schemaVersion: z.literal(1), history: storedHistorySchema.omit({ listed: true }).transform((h) => ({ ...h, listed: null })) }),
+]);
 
 /** What `load` found: the history (or null), and a problem to report when a file had to be set aside. */
 export interface LoadResult {

@@ -82,23 +82,22 @@ export class PelotonApi {
     return this.getJson(`/api/workout/${encodeURIComponent(workoutId)}/performance_graph`, performanceGraphSchema, signal, '?every_n=60');
   }
 
-  /** GET /api/user/{id}/workouts — one page (from 0) of the rider's workouts, newest first. */
+  /**
+   * GET /api/user/{id}/workouts?joins=ride&limit=…&page=…&sort_by=-created — one page (from 0) of the rider's
+   * workouts, newest first, each with its class (`ride`) joined. Errors name the page, e.g.
+   * `GET /api/user/u1/workouts page 2: HTTP 500 …`.
+   */
   getWorkoutsPage(userId: string, page: number, limit = 100, signal?: AbortSignal): Promise<WorkoutsPage> {
-    return this.getJson(
-      `/api/user/${encodeURIComponent(userId)}/workouts`,
-      workoutsPageSchema,
-      signal,
-      `?joins=ride,ride.instructor&limit=${limit}&page=${page}&sort_by=-created`,
-    );
+    const path = `/api/user/${encodeURIComponent(userId)}/workouts`;
+    return this.getJson(path, workoutsPageSchema, signal, `?joins=ride&limit=${limit}&page=${page}&sort_by=-created`, `GET ${path} page ${page}`);
   }
 
   /**
-   * Sends a GET and validates the JSON answer.
+   * Sends a GET and validates the JSON answer. `endpoint` names the request in errors (default `GET <path>`).
    * @throws {PelotonAuthError} on 401 (after one `onUnauthorized` retry), {@link PelotonApiError} on other
    *   HTTP errors, {@link PelotonSchemaError} on a payload that does not fit, {@link PelotonNetworkError}.
    */
-  private async getJson<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal, query = ''): Promise<z.infer<S>> {
-    const endpoint = `GET ${path}`;
+  private async getJson<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal, query = '', endpoint = `GET ${path}`): Promise<z.infer<S>> {
     let res = await this.send(path + query, signal);
     if (res.status === 401 && this.options.onUnauthorized && (await this.options.onUnauthorized(res.token))) {
       res = await this.send(path + query, signal);

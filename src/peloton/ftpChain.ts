@@ -1,7 +1,9 @@
 /**
- * The FTP chain walker. Peloton keeps no FTP history: GET /api/me names the workout of the FTP test
- * that set the current FTP (`cycling_ftp_workout_id`), and each workout's `ftp_info.ftp_workout_id`
- * names the test before it. Walking that linked list, newest to oldest, is the history.
+ * The FTP chain walker and the FtpTest model. Peloton keeps no FTP history: GET /api/me names the workout
+ * of the FTP test that set the current FTP (`cycling_ftp_workout_id`), and each workout's
+ * `ftp_info.ftp_workout_id` names the test before it. Walking that linked list, newest to oldest, says which
+ * tests set the FTP; it misses tests after a manual or estimated FTP and declined tests, which the history
+ * builder (historyBuilder.ts) finds in the workout list.
  */
 import type { PelotonApi } from './api';
 import { PelotonApiError, PelotonSchemaError, isAbortError } from './errors';
@@ -95,13 +97,20 @@ export interface WalkOptions {
 /** The part of the API the walker uses. */
 export type FtpChainApi = Pick<PelotonApi, 'getMe' | 'getWorkout' | 'getPerformanceGraph'>;
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+/** A promise's outcome, kept as a value (so no rejection goes unhandled while it waits). */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+/** Turns a promise into one that always resolves with its {@link Settled} outcome. */
+export function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   return promise.then(
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),
   );
+}
+
+/** The warning of a walk stopped by `maxTests` (the history builder drops it when the workout list found the rest). */
+export function limitWarning(maxTests: number): string {
+  return `Stopped after ${maxTests} FTP tests; older tests were not fetched (setting pelotonFtp.maxChainLength).`;
 }
 
 /** The rider's FTP fields from GET /api/me. */
@@ -152,7 +161,7 @@ export async function walkFtpChain(api: FtpChainApi, options: WalkOptions = {}):
     }
     if (options.isKnown?.(next)) return finish('known', next);
     if (tests.length >= maxTests) {
-      warnings.push(`Stopped after ${maxTests} FTP tests; older tests were not fetched (setting pelotonFtp.maxChainLength).`);
+      warnings.push(limitWarning(maxTests));
       return finish('limit', next);
     }
     if (signal?.aborted) return finish('aborted');
@@ -178,8 +187,12 @@ export async function walkFtpChain(api: FtpChainApi, options: WalkOptions = {}):
   return finish('end');
 }
 
-/** Builds one FtpTest from a workout and its (possibly failed) performance graph. */
-function toFtpTest(workoutId: string, workout: Workout, graph: Settled<PerformanceGraph>): FtpTest {
+/**
+ * Builds one FtpTest (applied: null) from GET /api/workout/{id} and its performance graph, which may have
+ * failed: a 404 or a graph that cannot be read gives a test without a result and a warning.
+ * @throws the graph's error when it failed otherwise (e.g. 500 after retries, network).
+ */
+export function toFtpTest(workoutId: string, workout: Workout, graph: Settled<PerformanceGraph>): FtpTest {
   const warnings: string[] = [];
   let avgOutput: number | null = null;
   if (graph.ok) {

@@ -1,59 +1,92 @@
 /**
- * Merging a fresh walk into the stored history. The chain behind a stored test never changes (a
- * workout's `ftp_info` is fixed once ridden), so a refresh walks only until it meets a stored test and
- * the rest comes from the store. A failed or partial walk never replaces a stored history with less.
+ * The stored FTP history and how a refresh merges into it. A stored test never changes (a workout's
+ * `ftp_info` is fixed once ridden), so a refresh fetches only tests the store lacks and keeps the rest.
+ * A failed or partial refresh never replaces a stored history with less. Also the applied/declined rule.
  */
-import type { FtpChainResult, FtpTest, RiderFtp, StopReason } from './ftpChain';
+import type { AppliedMark, FtpTest, RiderFtp, StopReason } from './ftpChain';
+import { baselineKind, currentFtp } from './ftp';
+
+/**
+ * What the workout list gave at the last refresh, so the next one fetches only what is new.
+ * Sources: GET /api/me `total_workouts` / `last_workout_at`, GET /api/user/{id}/workouts.
+ */
+export interface ListMarker {
+  /**
+   * The newest listed workout such that it and every older workout are settled (no FTP test among them was
+   * still IN_PROGRESS): the next listing stops there. Null: list everything next time.
+   */
+  throughWorkoutId: string | null;
+  /**
+   * That workout's `created_at` (Unix seconds), null with it: the listing also stops at the first older workout,
+   * so a marker workout the rider deleted does not make the next refresh page through the whole list.
+   */
+  throughCreatedAt: number | null;
+  /** GET /api/me `total_workouts` at that refresh; null when Peloton gave none. */
+  totalWorkouts: number | null;
+  /** GET /api/me `last_workout_at` (Unix seconds) at that refresh; null when Peloton gave none. */
+  lastWorkoutAt: number | null;
+  /** FTP tests listed as IN_PROGRESS (not stored): the next refresh lists again to look at them. */
+  pendingTestIds: string[];
+}
 
 /** A history as kept between runs: the rider's FTP, the tests newest first, and when it was fetched (Unix s). */
 export interface FtpHistory {
   rider: RiderFtp;
   tests: FtpTest[];
   warnings: string[];
-  /** Why the oldest part of the history ends: `end`, `cycle`, `limit` or `missing` (never `aborted`/`known`). */
+  /**
+   * How the FTP chain from /api/me ended (the list may have found tests beyond it): `end`, `cycle`, `limit`
+   * (only when the list did not find the rest) or `missing` (never `aborted`/`known`).
+   */
   endReason: Exclude<StopReason, 'aborted' | 'known'>;
-  /** When the walk that produced it finished, Unix seconds. */
+  /** When the refresh that produced it finished, Unix seconds. */
   fetchedAt: number;
-}
-
-/** What a merge decided: the history to keep and show, and whether it differs from the stored one. */
-export interface MergeOutcome {
-  /** The history to show; null only when nothing was stored and the walk was aborted. */
-  history: FtpHistory | null;
-  /** False when the stored history was kept as it was (an aborted or shrinking walk). */
-  replaced: boolean;
-  /** Tests the walk found that the store did not have. */
-  newTests: number;
+  /** What the workout list gave (see {@link ListMarker}); null or absent when the list was never read (schema 1). */
+  listed?: ListMarker | null;
 }
 
 /**
- * Merges a walk into the stored history (null when none). Rules: an `aborted` walk changes nothing (its
- * partial tests are dropped, so a stored history is always a whole chain from its newest test); a walk
- * that stopped at a `known` test is followed by the stored tests from that test on, inheriting the
- * stored `endReason` (a whole chain, even when shorter than stored: a newer stored test was deleted); a
- * walk that would leave fewer tests than stored without reaching the chain's `end` or a stored test keeps
- * the stored tests (with the walk's warnings); otherwise the walk replaces the stored history.
- * @param now Unix seconds, the new `fetchedAt`.
+ * The union of the stored tests and freshly fetched ones (a fresh test replaces the stored one of the same
+ * workout id), newest first by `takenAt` (ties by workout id, descending). Never fewer tests than stored.
  */
-export function mergeWalk(stored: FtpHistory | null, walk: FtpChainResult, now: number): MergeOutcome {
-  if (walk.stoppedBecause === 'aborted') return { history: stored, replaced: false, newTests: 0 };
-  const storedTests = stored?.tests ?? [];
-  const storedIds = new Set(storedTests.map((t) => t.workoutId));
-  const newTests = walk.tests.filter((t) => !storedIds.has(t.workoutId)).length;
-  let tests = walk.tests;
-  let endReason: FtpHistory['endReason'] = walk.stoppedBecause === 'known' ? 'end' : walk.stoppedBecause;
-  // A walk joined to the stored tail is a whole chain (e.g. shorter because the rider deleted a newer test).
-  let joined = false;
-  if (walk.stoppedBecause === 'known') {
-    const from = storedTests.findIndex((t) => t.workoutId === walk.stoppedAt);
-    if (stored && from >= 0) {
-      tests = [...walk.tests, ...storedTests.slice(from)];
-      endReason = stored.endReason;
-      joined = true;
+export function mergeTests(stored: readonly FtpTest[], fresh: readonly FtpTest[]): FtpTest[] {
+  const byId = new Map<string, FtpTest>();
+  for (const test of stored) byId.set(test.workoutId, test);
+  for (const test of fresh) byId.set(test.workoutId, test);
+  return [...byId.values()].sort((a, b) => b.takenAt - a.takenAt || (a.workoutId < b.workoutId ? 1 : a.workoutId > b.workoutId ? -1 : 0));
+}
+
+/**
+ * Sets each test's {@link FtpTest.applied} (tests newest first, as {@link mergeTests} orders them):
+ * - `applied`: a test's `ftp_info.ftp_workout_id` (the next test's baseline) or GET /api/me
+ *   `cycling_ftp_workout_id` names it: its result became the rider's FTP;
+ * - `not-applied`: the next newer test's baseline was set by an OLDER test (`ftp_workout_source`,
+ *   `ftp_workout_id` naming a test taken before it, or one not in the history), or, for the newest test,
+ *   /api/me's current FTP is such an older test: the rider declined it;
+ * - null: a manual or estimated FTP (or none) came next, or it is the newest and /api/me names no test.
+ * Source: PELOTON_API.md "Finding every FTP test" (inferred from the chain's meaning; Peloton documents no
+ * field for a declined test).
+ */
+export function markApplied(tests: readonly FtpTest[], rider: RiderFtp): FtpTest[] {
+  const byId = new Map(tests.map((t) => [t.workoutId, t]));
+  const current = currentFtp(rider);
+  const named = new Set<string>();
+  if (current.testWorkoutId) named.add(current.testWorkoutId);
+  for (const test of tests) if (test.previousTestId) named.add(test.previousTestId);
+  return tests.map((test, i) => {
+    let applied: AppliedMark = null;
+    if (named.has(test.workoutId)) {
+      applied = 'applied';
+    } else {
+      const next = i > 0 ? tests[i - 1] : undefined;
+      const setBy = next
+        ? baselineKind(next.baselineSource, next.rawBaseline) === 'test'
+          ? next.previousTestId
+          : null
+        : current.testWorkoutId;
+      const setter = setBy ? byId.get(setBy) : undefined;
+      if (setBy && (setter === undefined || setter.takenAt < test.takenAt)) applied = 'not-applied';
     }
-  }
-  if (stored && walk.stoppedBecause !== 'end' && !joined && tests.length < storedTests.length) {
-    return { history: { ...stored, warnings: walk.warnings }, replaced: false, newTests: 0 };
-  }
-  return { history: { rider: walk.rider, tests, warnings: walk.warnings, endReason, fetchedAt: now }, replaced: true, newTests };
+    return test.applied === applied ? test : { ...test, applied };
+  });
 }

@@ -14,7 +14,8 @@ const optionalString = z.string().nullable().optional();
 /**
  * GET /api/me — the signed-in rider. FTP fields: `cycling_ftp` (watts, 0 when unset or expired),
  * `cycling_ftp_source`, `cycling_ftp_workout_id` (the FTP test that set the current FTP; may be null),
- * `cycling_workout_ftp`, `estimated_cycling_ftp` (Peloton's estimate, watts).
+ * `cycling_workout_ftp`, `estimated_cycling_ftp` (Peloton's estimate, watts). Workout counters:
+ * `total_workouts` and `last_workout_at` (Unix seconds); when neither changed, no workout was added.
  */
 export const meSchema = z.looseObject({
   id: z.string().min(1),
@@ -24,6 +25,8 @@ export const meSchema = z.looseObject({
   cycling_ftp_workout_id: optionalString,
   cycling_workout_ftp: optionalNumber,
   estimated_cycling_ftp: optionalNumber,
+  total_workouts: optionalNumber,
+  last_workout_at: optionalNumber,
 });
 /** The parsed GET /api/me payload. */
 export type PelotonMe = z.infer<typeof meSchema>;
@@ -81,11 +84,30 @@ export const performanceGraphSchema = z.looseObject({
 export type PerformanceGraph = z.infer<typeof performanceGraphSchema>;
 
 /**
- * GET /api/user/{id}/workouts — one page (pages start at 0). Workouts in `data` are summaries;
- * only `id` and `created_at` are relied on.
+ * One item of GET /api/user/{id}/workouts?joins=ride — a workout summary (no `ftp_info`). Relied on: `id`,
+ * `created_at` (Unix seconds), `status` (`COMPLETE`, or `IN_PROGRESS` while being ridden, then `end_time` is
+ * null) and the joined class `ride.title` (e.g. "20 min FTP Test Ride"; `ride` is absent without the join).
+ * Extra fields pass but are not kept (`z.object` strips them): a page holds 100 items of ~70 fields each, and
+ * copying them all was a measurable share of a cold refresh's CPU.
+ */
+const listedWorkoutSchema = z.object({
+  id: z.string().min(1),
+  created_at: z.number(),
+  start_time: optionalNumber,
+  end_time: optionalNumber,
+  status: optionalString,
+  fitness_discipline: optionalString,
+  ride: z.object({ id: optionalString, title: optionalString }).nullable().optional(),
+});
+/** The parsed workout summary of a workouts page. */
+export type ListedWorkout = z.infer<typeof listedWorkoutSchema>;
+
+/**
+ * GET /api/user/{id}/workouts — one page (pages start at 0), newest first. `page_count` says how many
+ * pages there are (at most 100 workouts a page, whatever `limit` asked).
  */
 export const workoutsPageSchema = z.looseObject({
-  data: z.array(z.looseObject({ id: z.string(), created_at: z.number() })),
+  data: z.array(listedWorkoutSchema),
   limit: z.number(),
   page: z.number(),
   total: z.number(),

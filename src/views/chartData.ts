@@ -3,26 +3,52 @@
  * FTP figures, dates and ride names cross into the page — never a token.
  */
 import type { HistoryState } from '../historyService';
-import type { HistoryMessage } from '../webview/protocol';
+import { baselineKind, currentFtp } from '../peloton/ftp';
+import type { FtpTest } from '../peloton/ftpChain';
+import type { ChartRow, HistoryMessage } from '../webview/protocol';
+
+/**
+ * One test as a chart row: figures, the baseline's origin (and for a baseline set by a test, when that test
+ * was taken, looked up by `previousTestId` in `byId`), the entered value of a hand-entered baseline, and the
+ * applied mark.
+ */
+export function toChartRow(test: FtpTest, byId: ReadonlyMap<string, FtpTest>): ChartRow {
+  const origin = baselineKind(test.baselineSource, test.rawBaseline);
+  return {
+    workoutId: test.workoutId,
+    takenAt: test.takenAt,
+    rideTitle: test.rideTitle,
+    instructor: test.instructor,
+    avgOutput: test.avgOutput,
+    calculatedFtp: test.calculatedFtp,
+    baselineFtp: test.baselineFtp,
+    baselineOrigin: origin,
+    baselineSetAt: origin === 'test' && test.previousTestId ? (byId.get(test.previousTestId)?.takenAt ?? null) : null,
+    enteredBaseline: origin === 'manual' ? test.rawBaseline : null,
+    applied: test.applied ?? null,
+  };
+}
+
+/** The chart's line while a refresh runs: `Refreshing… 3 of 7 new FTP tests read`, or `Refreshing…` before any is found. */
+export function refreshingNotice(state: Pick<HistoryState, 'found' | 'fetched'>): string {
+  return state.found > 0 ? `Refreshing… ${state.fetched} of ${state.found} new FTP tests read` : 'Refreshing…';
+}
 
 /** The `history` message for the current state (rows newest first). */
 export function toHistoryMessage(state: Readonly<HistoryState>): HistoryMessage {
   const history = state.history;
+  const tests = history?.tests ?? [];
+  const byId = new Map(tests.map((t) => [t.workoutId, t]));
+  const current = history ? currentFtp(history.rider) : null;
   return {
     type: 'history',
-    rows: (history?.tests ?? []).map((t) => ({
-      workoutId: t.workoutId,
-      takenAt: t.takenAt,
-      rideTitle: t.rideTitle,
-      instructor: t.instructor,
-      avgOutput: t.avgOutput,
-      calculatedFtp: t.calculatedFtp,
-      baselineFtp: t.baselineFtp,
-    })),
+    rows: tests.map((t) => toChartRow(t, byId)),
     username: history?.rider.username ?? null,
-    currentFtp: history?.rider.currentFtp ?? null,
+    currentFtp: current?.watts ?? null,
+    currentFtpOrigin: current && current.watts !== null ? current.kind : null,
+    currentFtpEntered: current?.enteredWatts ?? null,
     estimatedFtp: history?.rider.estimatedFtp ?? null,
     fetchedAt: history?.fetchedAt ?? null,
-    notice: state.refreshing ? `Refreshing… ${state.found} found` : state.notice,
+    notice: state.refreshing ? refreshingNotice(state) : state.notice,
   };
 }

@@ -7,19 +7,40 @@ import * as vscode from 'vscode';
 import type { FtpTest, RiderFtp } from '../peloton/ftpChain';
 import { nowSeconds } from '../peloton/time';
 import { FTP_TESTS_VIEW_ID, type HistoryService } from '../historyService';
-import { formatAge, riderDescription, riderLabel, testDescription, testLabel, testTooltip } from './treeFormat';
+import { formatAge, noTestsMessage, riderDescription, riderLabel, riderTooltip, testDescription, testLabel, testTooltip, type TooltipParts } from './treeFormat';
+
+/**
+ * A tooltip's parts as Markdown. Peloton's text (title, subtitle, warnings) goes in with appendText, so it is
+ * never read as Markdown; the extension's own lines (no Markdown syntax in them) with appendMarkdown, since
+ * appendText turns spaces into non-breaking ones and long lines would then not wrap in the hover.
+ */
+function markdownTooltip(parts: TooltipParts): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**').appendText(parts.title).appendMarkdown('**');
+  if (parts.subtitle) md.appendMarkdown(' ').appendText(parts.subtitle);
+  md.appendMarkdown('\n\n');
+  for (const line of parts.lines) md.appendMarkdown(`- ${line}\n`);
+  for (const warning of parts.warnings) md.appendMarkdown('- ').appendText(warning).appendMarkdown('\n');
+  return md;
+}
 
 /** A row of the tree: the rider summary, or one FTP test (contextValue `ftpTest`, for the context menu). */
 export class FtpTreeItem extends vscode.TreeItem {
+  /**
+   * @param setBy for a test row, the test that set its baseline (its `previousTestId` in the history), when known.
+   * @param tests for the summary row, the history's tests.
+   */
   constructor(
     readonly test: FtpTest | null,
     rider: RiderFtp | null,
+    setBy?: FtpTest,
+    tests: readonly FtpTest[] = [],
   ) {
     if (test) {
       super(testLabel(test), vscode.TreeItemCollapsibleState.None);
       this.id = `test:${test.workoutId}`;
-      this.description = testDescription(test);
-      this.tooltip = new vscode.MarkdownString(testTooltip(test));
+      this.description = testDescription(test, setBy);
+      this.tooltip = markdownTooltip(testTooltip(test, setBy));
       this.contextValue = 'ftpTest';
       this.iconPath = new vscode.ThemeIcon(test.warnings.length > 0 ? 'warning' : test.calculatedFtp === null ? 'circle-slash' : 'pulse');
       this.accessibilityInformation = { label: `${this.label}, ${this.description}`, role: 'treeitem' };
@@ -27,7 +48,7 @@ export class FtpTreeItem extends vscode.TreeItem {
       super(rider ? riderLabel(rider) : '', vscode.TreeItemCollapsibleState.None);
       this.id = 'rider';
       this.description = rider ? riderDescription(rider) : '';
-      this.tooltip = rider ? `${rider.username}: ${riderLabel(rider)}${rider.estimatedFtp ? `, ${riderDescription(rider)}` : ''}` : '';
+      this.tooltip = rider ? markdownTooltip(riderTooltip(rider, tests)) : '';
       this.contextValue = 'ftpSummary';
       this.iconPath = new vscode.ThemeIcon('dashboard');
     }
@@ -54,23 +75,40 @@ export class FtpTestsTreeProvider implements vscode.TreeDataProvider<FtpTreeItem
     if (item) return [];
     const history = this.history.state.history;
     if (!history) return [];
-    return [new FtpTreeItem(null, history.rider), ...history.tests.map((t) => new FtpTreeItem(t, null))];
+    const byId = new Map(history.tests.map((t) => [t.workoutId, t]));
+    const setBy = (t: FtpTest) => (t.previousTestId === null ? undefined : byId.get(t.previousTestId));
+    return [new FtpTreeItem(null, history.rider, undefined, history.tests), ...history.tests.map((t) => new FtpTreeItem(t, null, setBy(t)))];
   }
 }
 
-/** The view's message line: progress while walking, else a notice, else nothing. */
+/**
+ * The view's message line: progress while refreshing, else a notice, else for a rider with no FTP test at
+ * all what the current FTP comes from, else nothing.
+ */
 function viewMessage(history: HistoryService): string | undefined {
-  const { refreshing, found, notice } = history.state;
-  if (refreshing) return vscode.l10n.t('Walking your FTP tests… {0} found', found);
-  return notice ?? undefined;
+  const { refreshing, found, fetched, notice } = history.state;
+  if (refreshing) {
+    return found > 0
+      ? vscode.l10n.t('Reading your new FTP tests… {0} of {1}', fetched, found)
+      : vscode.l10n.t('Looking for your FTP tests…');
+  }
+  if (notice) return notice;
+  const shown = history.state.history;
+  if (shown && shown.tests.length === 0) return noTestsMessage(shown.rider);
+  return undefined;
 }
 
 /** Registers the tree view; redraws it when the history changes. Returns what to dispose. */
 export function registerFtpTestsTree(history: HistoryService): vscode.Disposable {
   const provider = new FtpTestsTreeProvider(history);
   const view = vscode.window.createTreeView(FTP_TESTS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: false });
+  // The rows are redrawn only when the history changes; progress changes only the message line.
+  let drawn: unknown = undefined;
   const sync = () => {
-    provider.refresh();
+    if (history.state.history !== drawn) {
+      drawn = history.state.history;
+      provider.refresh();
+    }
     view.message = viewMessage(history);
     const fetchedAt = history.state.history?.fetchedAt;
     view.description = fetchedAt ? vscode.l10n.t('updated {0}', formatAge(fetchedAt, nowSeconds(), vscode.env.language)) : undefined;

@@ -1,9 +1,22 @@
 /**
- * Text of the FTP Tests tree: labels, descriptions and Markdown tooltips, as pure functions (no
- * `vscode`), so the wording is tested in plain Node. Watts are whole watts; dates in local time.
+ * Text of the FTP Tests tree: labels, descriptions and tooltips, as pure functions (no `vscode`), so the
+ * wording is tested in plain Node. Tooltips are plain-text parts that the tree turns into Markdown, Peloton's
+ * text (ride titles, names, warnings) with `MarkdownString.appendText`, so it is never read as Markdown. Watts are
+ * whole watts; dates in local time. The baseline's origin uses the chart page's words (src/webview/format.ts),
+ * so the tree, its tooltips and the chart's table say the same thing.
  */
+import { baselineKind, currentFtp, type BaselineKind } from '../peloton/ftp';
 import type { FtpTest, RiderFtp } from '../peloton/ftpChain';
-import { formatChange as formatChangeBetween, formatDate } from '../webview/format';
+import {
+  FIRST_TEST,
+  NOT_APPLIED,
+  baselineOriginText,
+  enteredByHandText,
+  formatChange as formatChangeBetween,
+  formatDate,
+} from '../webview/format';
+
+export { FIRST_TEST, NOT_APPLIED };
 
 /** `YYYY-MM-DD` of a Unix-seconds instant in the local time zone (the chart page's own formatting). */
 export function localDate(unixSeconds: number): string {
@@ -20,63 +33,147 @@ export function ftpChange(test: Pick<FtpTest, 'calculatedFtp' | 'baselineFtp'>):
   return test.calculatedFtp !== null && test.baselineFtp !== null ? test.calculatedFtp - test.baselineFtp : null;
 }
 
+/** Where a test's baseline came from (`ftp_info.ftp_source` and `ftp_info.ftp` of GET /api/workout/{id}). */
+export function testBaselineKind(test: Pick<FtpTest, 'baselineSource' | 'rawBaseline' | 'baselineFtp'>): BaselineKind {
+  return test.baselineFtp === null ? 'none' : baselineKind(test.baselineSource, test.rawBaseline);
+}
+
+/**
+ * The tests of a history by workout id, to find the test that set a baseline (`previousTestId`).
+ * @returns a lookup giving the test or undefined.
+ */
+export function testsById(tests: readonly FtpTest[]): (workoutId: string | null) => FtpTest | undefined {
+  const byId = new Map(tests.map((t) => [t.workoutId, t]));
+  return (workoutId) => (workoutId === null ? undefined : byId.get(workoutId));
+}
+
 /** A test row's label: `2026-01-14 · 176 W`, or `2019-12-04 · no output data`. */
 export function testLabel(test: FtpTest): string {
   return `${localDate(test.takenAt)} · ${test.calculatedFtp === null ? 'no output data' : `${test.calculatedFtp} W`}`;
 }
 
-/** A test row's description: `baseline 183 W · −7 W`, `baseline 183 W`, `first test`, or `baseline unknown`. */
-export function testDescription(test: FtpTest): string {
-  if (test.baselineFtp === null) return test.previousTestId === null ? 'first test' : 'baseline unknown';
+/** The baseline's origin in short, for a row's description: `from the test of 2019-12-04`, `entered by hand`, `Peloton's estimate`. */
+function shortOrigin(kind: BaselineKind, setBy: FtpTest | undefined): string {
+  if (kind === 'test') return setBy ? `from the test of ${localDate(setBy.takenAt)}` : 'from an FTP test';
+  return baselineOriginText(kind, null);
+}
+
+/**
+ * A test row's description: `baseline 183 W · −7 W · from the test of 2019-12-04`, `baseline 135 W · +5 W · entered
+ * by hand`, `baseline 180 W · Peloton's estimate`, or `first test`; prefixed `not applied · ` for a declined test.
+ * Most telling first, so a narrow side bar cuts the origin (also in the tooltip) before the change.
+ * @param setBy the test that set the baseline (`previousTestId` looked up in the history), when known.
+ */
+export function testDescription(test: FtpTest, setBy?: FtpTest): string {
+  const kind = testBaselineKind(test);
+  const prefix = test.applied === 'not-applied' ? `${NOT_APPLIED} · ` : '';
+  if (kind === 'none' || test.baselineFtp === null) return `${prefix}${FIRST_TEST}`;
   const change = ftpChange(test);
-  return change === null ? `baseline ${test.baselineFtp} W` : `baseline ${test.baselineFtp} W · ${formatChange(change)}`;
+  const changeText = change === null ? '' : ` · ${formatChange(change)}`;
+  return `${prefix}baseline ${test.baselineFtp} W${changeText} · ${shortOrigin(kind, setBy)}`;
 }
 
-/** Words for `ftp_info.ftp_source`. */
-export function describeSource(test: Pick<FtpTest, 'baselineSource' | 'rawBaseline'>): string {
-  switch (test.baselineSource) {
-    case 'ftp_workout_source':
-      return 'set by an FTP test';
-    case 'ftp_manual_source':
-      return `entered by hand as a 20-minute average of ${test.rawBaseline} W (× 0.95)`;
-    case 'ftp_estimated_source':
-      return "Peloton's estimate";
-    case null:
-      return 'none';
-    default:
-      return `unknown source "${test.baselineSource}"`;
+/** The baseline line of a tooltip: `183 W, set by the test of 2019-12-04`, `135 W, entered by hand: 142 W …`, `first test`. */
+export function describeBaseline(test: FtpTest, setBy?: FtpTest): string {
+  const kind = testBaselineKind(test);
+  if (kind === 'none' || test.baselineFtp === null) {
+    return test.baselineSource && !['ftp_workout_source', 'ftp_manual_source', 'ftp_estimated_source'].includes(test.baselineSource)
+      ? `${FIRST_TEST} (Peloton gave an unknown baseline source)`
+      : FIRST_TEST;
   }
+  const origin = baselineOriginText(kind, setBy?.takenAt ?? null);
+  if (kind === 'manual' && test.rawBaseline !== null) return `${test.baselineFtp} W, ${origin}: ${enteredByHandText(test.rawBaseline, test.baselineFtp)}`;
+  return `${test.baselineFtp} W, ${origin}`;
 }
 
-/** Escapes text for Markdown (ride titles and names come from Peloton). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
-}
-
-/** The Markdown tooltip of a test row: ride, instructor, average output, result, baseline and source, warnings. */
-export function testTooltip(test: FtpTest): string {
-  const lines = [`**${escapeMarkdown(test.rideTitle ?? 'FTP test')}**${test.instructor ? ` with ${escapeMarkdown(test.instructor)}` : ''}`, ''];
-  lines.push(`- Date: ${localDate(test.takenAt)}`);
-  lines.push(`- Average output: ${test.avgOutput === null ? 'no output data' : `${test.avgOutput} W`}`);
-  lines.push(`- Result (average output × 0.95): ${test.calculatedFtp === null ? '—' : `**${test.calculatedFtp} W**`}`);
-  if (test.baselineFtp === null) {
-    lines.push(`- Baseline FTP: ${test.previousTestId === null ? 'none (first test)' : 'unknown'}`);
-  } else {
-    const change = ftpChange(test);
-    lines.push(`- Baseline FTP: ${test.baselineFtp} W, ${describeSource(test)}${change === null ? '' : ` (change ${formatChange(change)})`}`);
+/** Why a test is marked (or not): the tooltip line about whether its result became the FTP, or null for no mark. */
+export function appliedExplanation(test: FtpTest): string | null {
+  if (test.applied === 'not-applied') {
+    return 'Not applied: the next test started from an older FTP, so this result never became your FTP (it was declined)';
   }
-  for (const warning of test.warnings) lines.push(`- ⚠ ${escapeMarkdown(warning)}`);
-  return lines.join('\n');
+  if (test.applied === 'applied') return 'Applied: this result became your FTP';
+  return null;
 }
 
-/** The summary row's label: `Current FTP 176 W` (or `Current FTP not set`). */
+/**
+ * A tooltip as plain text: a bold title and an optional subtitle (Peloton's text: ride title, instructor),
+ * bullet lines of the extension's own wording (figures, dates, sources: no Markdown syntax in them), and
+ * warnings (which may quote Peloton).
+ */
+export interface TooltipParts {
+  title: string;
+  subtitle: string | null;
+  lines: string[];
+  warnings: string[];
+}
+
+/** The tooltip of a test row: ride, instructor, date, average output, result, applied or not and why, baseline and its source, warnings. */
+export function testTooltip(test: FtpTest, setBy?: FtpTest): TooltipParts {
+  const lines = [
+    `Date: ${localDate(test.takenAt)}`,
+    `Average output: ${test.avgOutput === null ? 'no output data' : `${test.avgOutput} W`}`,
+    `Result (average output × 0.95): ${test.calculatedFtp === null ? '—' : `${test.calculatedFtp} W`}`,
+  ];
+  const applied = appliedExplanation(test);
+  if (applied) lines.push(applied);
+  const change = ftpChange(test);
+  lines.push(`Baseline FTP: ${describeBaseline(test, setBy)}${change === null ? '' : ` (change ${formatChange(change)})`}`);
+  return { title: test.rideTitle ?? 'FTP test', subtitle: test.instructor ? `with ${test.instructor}` : null, lines, warnings: test.warnings.map((w) => `⚠ ${w}`) };
+}
+
+/**
+ * The summary row's label: the current FTP by its source (GET /api/me `cycling_ftp` and `cycling_ftp_source`;
+ * a hand-entered value × 0.95): `Current FTP 176 W`, or `Current FTP not set`.
+ */
 export function riderLabel(rider: RiderFtp): string {
-  return rider.currentFtp ? `Current FTP ${rider.currentFtp} W` : 'Current FTP not set';
+  const current = currentFtp(rider);
+  return current.watts !== null ? `Current FTP ${current.watts} W` : 'Current FTP not set';
 }
 
-/** The summary row's description: `Peloton estimate 180 W`, or empty. */
+/** Where the current FTP came from, in words: `set by the test of 2026-01-14`, `entered by hand: 142 W …`, `Peloton's estimate`; null when unset. */
+export function currentFtpOrigin(rider: RiderFtp, tests: readonly FtpTest[]): string | null {
+  const current = currentFtp(rider);
+  if (current.watts === null) return null;
+  if (current.kind === 'manual' && current.enteredWatts !== null) return `${baselineOriginText('manual', null)}: ${enteredByHandText(current.enteredWatts, current.watts)}`;
+  const setBy = current.kind === 'test' ? tests.find((t) => t.workoutId === current.testWorkoutId) : undefined;
+  return baselineOriginText(current.kind, setBy?.takenAt ?? null);
+}
+
+/** The summary row's description: `entered by hand · Peloton estimate 180 W`, `Peloton estimate 180 W`, or empty. */
 export function riderDescription(rider: RiderFtp): string {
-  return rider.estimatedFtp ? `Peloton estimate ${rider.estimatedFtp} W` : '';
+  const current = currentFtp(rider);
+  const parts: string[] = [];
+  if (current.kind === 'manual' || current.kind === 'estimated') parts.push(baselineOriginText(current.kind, null));
+  if (rider.estimatedFtp && current.kind !== 'estimated') parts.push(`Peloton estimate ${rider.estimatedFtp} W`);
+  return parts.join(' · ');
+}
+
+/** The summary row's tooltip: the rider, the current FTP and where it came from, Peloton's estimate. */
+export function riderTooltip(rider: RiderFtp, tests: readonly FtpTest[]): TooltipParts {
+  const origin = currentFtpOrigin(rider, tests);
+  const lines = [`${riderLabel(rider)}${origin ? `, ${origin}` : ''}`];
+  if (rider.estimatedFtp) lines.push(`Peloton estimate ${rider.estimatedFtp} W`);
+  lines.push(`${tests.length} FTP test${tests.length === 1 ? '' : 's'} found`);
+  return { title: rider.username, subtitle: null, lines, warnings: [] };
+}
+
+/**
+ * The view's message for a rider with no FTP test at all, saying where the current FTP comes from:
+ * `No FTP test found in your workouts. Your current FTP, 135 W, was entered by hand (142 W × 0.95).`
+ */
+export function noTestsMessage(rider: RiderFtp): string {
+  const current = currentFtp(rider);
+  const base = 'No FTP test found in your Peloton workouts.';
+  switch (current.kind) {
+    case 'manual':
+      return `${base} Your current FTP, ${current.watts} W, was entered by hand (${current.enteredWatts} W × 0.95).`;
+    case 'estimated':
+      return `${base} Your current FTP, ${current.watts} W, is Peloton's estimate.`;
+    case 'test':
+      return `${base} Your current FTP, ${current.watts} W, was set by an FTP test that could not be read.`;
+    case 'none':
+      return `${base} Peloton has no FTP for you yet: take an FTP test ride, then refresh.`;
+  }
 }
 
 /**

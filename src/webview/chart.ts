@@ -16,7 +16,7 @@ import {
   type Scale,
   type TooltipItem,
 } from 'chart.js';
-import { formatDate, formatWatts } from './format';
+import { NOT_APPLIED, baselineOriginText, formatDate, formatWatts } from './format';
 import type { ChartRow } from './protocol';
 import { readThemeColors, type ThemeColors } from './theme';
 
@@ -39,6 +39,9 @@ export interface FtpChart {
 }
 
 const DAY_MS = 86_400_000;
+
+/** The index of the not-applied marks' dataset (present only when a result was not applied). */
+const DECLINED_DATASET = 2;
 
 /** A calendar step for x-axis ticks. */
 interface TickStep {
@@ -121,9 +124,11 @@ function describe(rows: readonly ChartRow[]): string {
   const oldest = rows[0];
   const newest = rows[rows.length - 1];
   const tests = rows.length === 1 ? '1 FTP test' : `${rows.length} FTP tests`;
+  const declined = rows.filter((r) => r.applied === 'not-applied').length;
   return (
     `FTP history chart: ${tests} from ${formatDate(oldest.takenAt * 1000)} to ${formatDate(newest.takenAt * 1000)}; ` +
     `latest result ${formatWatts(newest.calculatedFtp)}, baseline ${formatWatts(newest.baselineFtp)}. ` +
+    (declined > 0 ? `${declined} ${declined === 1 ? 'result was' : 'results were'} not applied (marked with a cross). ` : '') +
     'The table lists every test.'
   );
 }
@@ -137,11 +142,24 @@ interface LineStyle {
 
 /** How each series' line is drawn (calculated FTP, then baseline FTP): the baseline dashed, so the two differ without colour. */
 function lineStyles(colors: ThemeColors): [LineStyle, LineStyle] {
-  const width = colors.kind === 'high-contrast' || colors.kind === 'high-contrast-light' ? 3 : 2;
+  const width = lineWidth(colors);
   return [
     { color: colors.result, width, dash: [] },
     { color: colors.baseline, width, dash: [6, 4] },
   ];
+}
+
+/** Lines are thicker in high-contrast themes. */
+function lineWidth(colors: ThemeColors): number {
+  return colors.kind === 'high-contrast' || colors.kind === 'high-contrast-light' ? 3 : 2;
+}
+
+/** The legend's and tooltip's name of the not-applied marks. */
+const NOT_APPLIED_LABEL = `Result ${NOT_APPLIED}`;
+
+/** True for a test whose result was not applied (declined). */
+function declined(row: ChartRow): boolean {
+  return row.applied === 'not-applied';
 }
 
 function prefersReducedMotion(): boolean {
@@ -211,6 +229,20 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
             // Chart.js would otherwise draw the point's border, which is the background colour.
             generateLabels: (chart) =>
               chart.data.datasets.map((dataset, i) => {
+                if (i === DECLINED_DATASET) {
+                  // The not-applied mark as it is drawn: a cross in its own colour.
+                  return {
+                    text: dataset.label ?? '',
+                    datasetIndex: i,
+                    hidden: !chart.isDatasetVisible(i),
+                    fontColor: colors.foreground,
+                    fillStyle: colors.declined,
+                    strokeStyle: colors.declined,
+                    lineWidth: lineWidth(colors) + 0.5,
+                    lineDash: [],
+                    pointStyle: 'crossRot',
+                  };
+                }
                 const line = lineStyles(colors)[i];
                 return {
                   text: dataset.label ?? '',
@@ -238,7 +270,9 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
           footerFont: { ...font, weight: 'normal' },
           usePointStyle: true,
           boxPadding: 4,
-          filter: (item: TooltipItem<'line'>) => item.parsed.y != null,
+          // A not-applied result is told once, by its own mark's dataset.
+          filter: (item: TooltipItem<'line'>) =>
+            item.parsed.y != null && !(item.datasetIndex === 0 && sorted[item.dataIndex] && declined(sorted[item.dataIndex])),
           callbacks: {
             title: (items: TooltipItem<'line'>[]) => (items.length ? formatDate(items[0].parsed.x ?? 0) : ''),
             afterTitle: (items: TooltipItem<'line'>[]) => {
@@ -251,7 +285,10 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
             footer: (items: TooltipItem<'line'>[]) => {
               const row = items.length ? sorted[items[0].dataIndex] : undefined;
               if (!row) return '';
-              return row.avgOutput == null ? 'No output data' : `Avg output: ${formatWatts(row.avgOutput)}`;
+              return [
+                row.avgOutput == null ? 'No output data' : `Avg output: ${formatWatts(row.avgOutput)}`,
+                `Baseline: ${baselineOriginText(row.baselineOrigin, row.baselineSetAt)}`,
+              ];
             },
           },
         },
@@ -259,11 +296,15 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
     };
   }
 
-  /** The two series for the current rows and theme. */
+  /**
+   * The series for the current rows and theme: calculated FTP, baseline FTP, and (when a result was not
+   * applied) the not-applied marks: a cross in its own colour, over a gap cut in the calculated line.
+   */
   function datasets(): ChartDataset<'line', FtpPoint[]>[] {
     const [result, baseline] = lineStyles(colors);
     const common = { pointBorderColor: colors.background, pointBorderWidth: 1, spanGaps: true, tension: 0 };
-    return [
+    const marks = sorted.some(declined);
+    const series: ChartDataset<'line', FtpPoint[]>[] = [
       {
         ...common,
         label: 'Calculated FTP',
@@ -273,8 +314,10 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
         borderWidth: result.width,
         borderDash: result.dash,
         pointStyle: 'circle',
-        pointRadius: 4,
-        pointHoverRadius: 6,
+        // Under a not-applied mark: a disc of the background, so the cross stands clear of the line.
+        pointRadius: sorted.map((r) => (declined(r) ? 9 : 4)),
+        pointHoverRadius: sorted.map((r) => (declined(r) ? 9 : 6)),
+        pointBackgroundColor: sorted.map((r) => (declined(r) ? colors.background : result.color)),
       },
       {
         ...common,
@@ -289,6 +332,24 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
         pointHoverRadius: 7,
       },
     ];
+    if (marks) {
+      series.push({
+        label: NOT_APPLIED_LABEL,
+        data: sorted.map((r) => ({ x: r.takenAt * 1000, y: declined(r) ? r.calculatedFtp : null })),
+        showLine: false,
+        spanGaps: false,
+        order: -1, // drawn over the lines
+        borderColor: colors.declined,
+        backgroundColor: colors.declined,
+        pointStyle: 'crossRot',
+        pointRadius: 8,
+        pointHoverRadius: 10,
+        pointBorderColor: colors.declined,
+        pointBorderWidth: lineWidth(colors) + 0.5,
+        pointHoverBorderWidth: lineWidth(colors) + 1.5,
+      });
+    }
+    return series;
   }
 
   sorted = [...rows].sort((a, b) => a.takenAt - b.takenAt);

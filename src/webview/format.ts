@@ -45,3 +45,41 @@ export function formatChange(result: number | null, baseline: number | null): st
   if (delta < 0) return `${MINUS}${-delta}`;
   return '\u00b10';
 }
+
+/**
+ * Where a baseline FTP came from, as the chart message carries it: `test` (set by an FTP test),
+ * `manual` (entered by hand), `estimated` (Peloton's estimate), `none` (no baseline: the first test).
+ * The same values as `BaselineKind` in src/peloton/ftp.ts (the page may not import the domain).
+ */
+export type BaselineOrigin = 'test' | 'manual' | 'estimated' | 'none';
+
+/** The one wording for a test without a baseline FTP, in the tree, its tooltip and the chart's table. */
+export const FIRST_TEST = 'first test';
+/** The one wording for a test whose result did not become the rider's FTP (declined). */
+export const NOT_APPLIED = 'not applied';
+
+/**
+ * Where a baseline came from, in words shared by the tree, its tooltips and the chart's table:
+ * `set by the test of 2019-12-04` (`setByTakenAt`, Unix seconds, is when that test was taken; null when it
+ * is not in the history: `set by an FTP test`), `entered by hand`, `Peloton's estimate`, or `first test`.
+ */
+export function baselineOriginText(origin: BaselineOrigin, setByTakenAt: number | null): string {
+  switch (origin) {
+    case 'test':
+      return setByTakenAt == null ? 'set by an FTP test' : `set by the test of ${formatDate(setByTakenAt * 1000)}`;
+    case 'manual':
+      return 'entered by hand';
+    case 'estimated':
+      return "Peloton's estimate";
+    case 'none':
+      return FIRST_TEST;
+  }
+}
+
+/**
+ * A hand-entered FTP with what it stands for: `142 W entered as a 20-minute average, × 0.95 = 135 W`.
+ * @param entered the value the rider entered (Peloton's `ftp`/`cycling_ftp`, watts); @param ftp the FTP it stands for.
+ */
+export function enteredByHandText(entered: number, ftp: number): string {
+  return `${Math.round(entered)} W entered as a 20-minute average, × 0.95 = ${Math.round(ftp)} W`;
+}

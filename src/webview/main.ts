@@ -5,7 +5,7 @@
  */
 import './jitless'; // first: before the protocol's schemas are built
 import { createFtpChart, type FtpChart } from './chart';
-import { formatDateTime, formatWatts } from './format';
+import { baselineOriginText, formatDateTime, formatWatts } from './format';
 import { historyMessageSchema, hostToPageSchema, type HistoryMessage } from './protocol';
 import { createHistoryTable } from './table';
 import { watchTheme } from './theme';
@@ -78,11 +78,23 @@ let chart: FtpChart | undefined;
 /** The rows the chart and table show now (JSON), so a message that changes only the heading or notice leaves them be. */
 let drawnRows: string | undefined;
 
+/** Where the current FTP came from, for the heading: ` (entered by hand: 142 W × 0.95)`, ` (Peloton's estimate)`, or nothing. */
+function currentFtpOrigin(history: HistoryMessage): string {
+  switch (history.currentFtpOrigin) {
+    case 'manual':
+      return history.currentFtpEntered != null ? ` (entered by hand: ${formatWatts(history.currentFtpEntered)} × 0.95)` : ' (entered by hand)';
+    case 'estimated':
+      return ` (${baselineOriginText('estimated', null)})`;
+    default:
+      return '';
+  }
+}
+
 /** Draws one history message. */
 function render(history: HistoryMessage): void {
   view.title.textContent = history.username ?? 'FTP History';
   const figures: string[] = [];
-  if (history.currentFtp != null) figures.push(`Current FTP ${formatWatts(history.currentFtp)}`);
+  if (history.currentFtp != null) figures.push(`Current FTP ${formatWatts(history.currentFtp)}${currentFtpOrigin(history)}`);
   if (history.estimatedFtp != null) figures.push(`Peloton estimate ${formatWatts(history.estimatedFtp)}`);
   view.figures.textContent = figures.join(' · ');
   view.figures.hidden = figures.length === 0;

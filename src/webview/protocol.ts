@@ -5,6 +5,9 @@
  */
 import * as z from 'zod';
 
+/** Where a baseline FTP (or the current FTP) came from. */
+export const baselineOriginSchema = z.enum(['test', 'manual', 'estimated', 'none']);
+
 /** One FTP test as the chart shows it. Watts are whole watts; `takenAt` Unix seconds. */
 export const chartRowSchema = z.object({
   workoutId: z.string(),
@@ -14,6 +17,14 @@ export const chartRowSchema = z.object({
   avgOutput: z.number().nullable(),
   calculatedFtp: z.number().nullable(),
   baselineFtp: z.number().nullable(),
+  /** Where the baseline came from (`BaselineKind` of src/peloton/ftp.ts): test, manual, estimated, or none (first test). */
+  baselineOrigin: baselineOriginSchema,
+  /** For a baseline set by a test: when that test was taken (Unix seconds); null when it is not in the history. */
+  baselineSetAt: z.number().nullable(),
+  /** For a hand-entered baseline: the value the rider entered (a 20-minute average, watts); else null. */
+  enteredBaseline: z.number().nullable(),
+  /** Whether the result became the rider's FTP: applied, not-applied (declined), or null (no mark). */
+  applied: z.enum(['applied', 'not-applied']).nullable(),
 });
 /** One chart row. */
 export type ChartRow = z.infer<typeof chartRowSchema>;
@@ -24,8 +35,12 @@ export const historyMessageSchema = z.object({
   rows: z.array(chartRowSchema),
   /** Rider's name to title the chart; null when signed out. */
   username: z.string().nullable(),
-  /** Current FTP and Peloton's estimate from GET /api/me (watts), null when unknown. */
+  /** Current FTP and Peloton's estimate from GET /api/me (watts), null when unknown; a hand-entered FTP already × 0.95. */
   currentFtp: z.number().nullable(),
+  /** Where the current FTP came from; null when unknown. */
+  currentFtpOrigin: baselineOriginSchema.nullable(),
+  /** For a hand-entered current FTP: the value entered (watts); else null. */
+  currentFtpEntered: z.number().nullable(),
   estimatedFtp: z.number().nullable(),
   /** When this history was fetched (Unix seconds), null when never. */
   fetchedAt: z.number().nullable(),

@@ -22,6 +22,8 @@ export interface ThemeColors {
   result: string;
   /** The baseline-FTP series. */
   baseline: string;
+  /** The mark of a test whose result was not applied (declined). */
+  declined: string;
   /** Tooltip box. */
   tooltipBackground: string;
   tooltipForeground: string;
@@ -65,6 +67,7 @@ export function readThemeColors(): ThemeColors {
     background: css('--vscode-editor-background') ?? (light ? '#ffffff' : '#1f1f1f'),
     result: css('--vscode-charts-blue') ?? (light ? '#1a85ff' : '#3794ff'),
     baseline: css('--vscode-charts-orange') ?? '#d18616',
+    declined: css('--vscode-charts-red') ?? (light ? '#e51400' : '#f14c4c'),
     tooltipBackground: css('--vscode-editorHoverWidget-background', '--vscode-editorWidget-background') ??
       (light ? '#f8f8f8' : '#202020'),
     tooltipForeground: css('--vscode-editorHoverWidget-foreground', '--vscode-foreground') ?? foreground,

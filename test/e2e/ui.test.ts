@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { demo, seedExample } from '../fakePeloton/datasets';
+import { demo, getDataset, seedExample } from '../fakePeloton/datasets';
 import { makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
 import { clearNotifications, launchBrowser, openViewContainer, openWorkbench, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, waitForTreeRows, findWebviewFrame, hasSelector, type BrowserSession, type TreeRow } from './harness/browser';
@@ -33,7 +33,7 @@ async function treeRows(page: Page): Promise<string[]> {
 
 /** The FTP Tests rows once there are `count` of them and no walk is in progress. */
 async function settledRows(page: Page, count: number): Promise<string[]> {
-  return asText(await waitForTreeRows(page, 'FTP Tests', (rows) => rows.length === count && !rows.some((r) => r.text.includes('Walking'))));
+  return asText(await waitForTreeRows(page, 'FTP Tests', (rows) => rows.length === count && !rows.some((r) => /Reading your new FTP tests|Looking for your FTP tests/.test(r.text))));
 }
 
 /** The chart page's table rows, as the cells' text joined by `|`. */
@@ -50,7 +50,7 @@ async function chartTableRows(frame: Frame): Promise<string[]> {
 }
 
 /** Widens the side bar (drags its sash) so tree descriptions show in full in screenshots. */
-async function widenSideBar(page: Page, width = 470): Promise<void> {
+async function widenSideBar(page: Page, width = 500): Promise<void> {
   const box = await page.locator('.part.sidebar').first().boundingBox();
   if (!box) return;
   const edge = box.x + box.width;
@@ -141,7 +141,11 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     await typeInQuickInput(page, paste, { enter: true });
     await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
     const rows = await settledRows(page, 3);
-    assert.deepEqual(rows, ['Current FTP 176 W | Peloton estimate 180 W', '2026-01-14 · 176 W | baseline 183 W · \u22127 W', '2019-12-04 · 183 W | first test']);
+    assert.deepEqual(rows, [
+      'Current FTP 176 W | Peloton estimate 180 W',
+      '2026-01-14 · 176 W | baseline 183 W · \u22127 W · from the test of 2019-12-04',
+      '2019-12-04 · 183 W | first test',
+    ]);
     await cleanScreenshot(page, 'tree-seed-example');
   });
 
@@ -152,7 +156,8 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     await hover.first().waitFor({ state: 'visible', timeout: 10_000 });
     const text = (await hover.first().textContent()) ?? '';
     assert.match(text, /Result \(average output × 0\.95\): 176 W/);
-    assert.match(text, /Baseline FTP: 183 W, set by an FTP test \(change \u22127 W\)/);
+    assert.match(text, /Baseline FTP: 183 W, set by the test of 2019-12-04 \(change \u22127 W\)/);
+    assert.match(text, /Applied: this result became your FTP/);
     await screenshot(page, 'tree-tooltip');
     await page.mouse.move(1100, 12);
     await row.click({ button: 'right' });
@@ -169,8 +174,8 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     await frame.waitForFunction(() => document.querySelectorAll('vscode-data-grid-cell').length > 6);
     const rows = await chartTableRows(frame);
     assert.equal(rows.length, 2, JSON.stringify(rows));
-    assert.match(rows[0]!, /^2026-01-14 \| 176 \| 183 \| \u22127 \| 185/);
-    assert.match(rows[1]!, /^2019-12-04 \| 183 \| first test \| — \| 193/);
+    assert.match(rows[0]!, /^2026-01-14 \| 176 \| applied \| 183 \| set by the test of 2019-12-04 \| \u22127 \| 185/);
+    assert.match(rows[1]!, /^2019-12-04 \| 183 \| applied \| — \| first test \| — \| 193/);
     assert.ok(await frame.locator('canvas').count(), 'the chart canvas is there');
     await cleanScreenshot(page, 'chart-seed-example');
   });
@@ -183,7 +188,7 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     assert.deepEqual(await treeRows(page), []);
   });
 
-  it('signs in as the demo rider: eight FTP tests over six years, and the chart', async () => {
+  it('signs in as the demo rider: eight FTP tests over six years (a hand-entered FTP, a declined test, an estimate now), and the chart', async () => {
     fake.setRider(demo());
     const token = fake.issueAccessToken();
     await page.locator('.part.editor').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
@@ -192,13 +197,52 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
     await runCommand(page, 'View: Close All Editors');
     const rows = await settledRows(page, 9);
-    assert.match(rows[1]!, /^2026-01-07 · 220 W \| baseline 188 W · \+32 W$/);
-    assert.match(rows[8]!, /^2020-03-11 · 150 W \| first test$/);
+    assert.deepEqual(rows, [
+      "Current FTP 205 W | Peloton's estimate",
+      '2026-01-07 · 201 W | baseline 195 W · +6 W · from the test of 2024-11-13',
+      '2024-11-13 · 195 W | baseline 182 W · +13 W · from the test of 2022-10-05',
+      '2023-08-16 · 167 W | not applied · baseline 182 W · \u221215 W · from the test of 2022-10-05',
+      '2022-10-05 · 182 W | baseline 170 W · +12 W · from the test of 2022-01-19',
+      '2022-01-19 · 170 W | baseline 180 W · \u221210 W · entered by hand',
+      '2021-05-12 · 175 W | baseline 162 W · +13 W · from the test of 2020-10-07',
+      '2020-10-07 · 162 W | baseline 150 W · +12 W · from the test of 2020-03-11',
+      '2020-03-11 · 150 W | first test',
+    ]);
+    const declined = page.locator('.part.sidebar .monaco-list-row', { hasText: '2023-08-16 · 167 W' }).first();
+    await declined.hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Not applied:' }).filter({ visible: true });
+    await hover.first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await hover.first().textContent()) ?? '', /never became your FTP/);
+    await page.mouse.move(1100, 12);
     await cleanScreenshot(page, 'tree-demo');
     await runCommand(page, 'Peloton: Show FTP Chart');
     const frame = await findWebviewFrame(page, async (f) => (await chartTableRows(f).catch(() => [])).length === 8);
-    assert.equal((await chartTableRows(frame)).length, 8);
+    const table = await chartTableRows(frame);
+    assert.equal(table.length, 8);
+    assert.match(table[2]!, /^2023-08-16 \| 167 \| not applied \| 182 \| set by the test of 2022-10-05 \|/);
+    assert.match(table[4]!, /^2022-01-19 \| 170 \| applied \| 180 \| entered by hand \(189 W × 0\.95\) \|/);
     await page.waitForTimeout(500);
     await cleanScreenshot(page, 'chart-demo');
+  });
+
+  it('a rider with no FTP test at all: the summary row, and a view message saying so and where the current FTP comes from', async () => {
+    await runCommand(page, 'Peloton: Sign Out');
+    await waitForNotification(page, 'Signed out of Peloton.');
+    // The no-chain rider (a hand-entered 142 W now) without its tests: only other rides and classes.
+    const rider = getDataset('no-chain');
+    fake.setRider({ ...rider, workouts: rider.workouts.filter((w) => !/FTP Test Ride/.test(w.title)) });
+    const token = fake.issueAccessToken();
+    await runCommand(page, 'Peloton: Sign In with Access Token');
+    await typeInQuickInput(page, token, { enter: true });
+    await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
+    await openViewContainer(page, 'Peloton');
+    assert.deepEqual(await settledRows(page, 1), ['Current FTP 135 W | entered by hand · Peloton estimate 157 W']);
+    const message = page.locator('.part.sidebar .pane-body .message', { hasText: 'No FTP test found' }).filter({ visible: true });
+    await message.first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(
+      ((await message.first().textContent()) ?? '').trim(),
+      'No FTP test found in your Peloton workouts. Your current FTP, 135 W, was entered by hand (142 W × 0.95).',
+    );
+    await cleanScreenshot(page, 'tree-no-tests');
   });
 });

@@ -7,8 +7,11 @@
 import {
   type FakeRider,
   type FakeWorkout,
+  type FitnessDiscipline,
+  disciplineOf,
   durationOf,
   fakeId,
+  isComplete,
   isFtpTestTitle,
   newestFirst,
 } from './dataset';
@@ -21,6 +24,20 @@ const TIMEZONE = 'America/Chicago';
 const TIMEZONE_OFFSET_SECONDS = -6 * 3600;
 /** The maximum heart rate the fake rider's zones are based on, bpm. */
 const MAX_HEART_RATE = 184;
+/** The most items one workouts-list page holds: a larger `limit` is cut to this (PELOTON_API.md, "Listing workouts"). */
+export const MAX_PAGE_LIMIT = 100;
+
+/** Per discipline: display name, the list item's `name`, `metrics_type`, device and platform. */
+const DISCIPLINES: Record<FitnessDiscipline, { display: string; name: string; device: string; platform: string }> = {
+  cycling: { display: 'Cycling', name: 'Cycling Workout', device: 'home_bike_v1', platform: 'home_bike' },
+  running: { display: 'Running', name: 'Running Workout', device: 'home_tread', platform: 'home_tread' },
+  walking: { display: 'Walking', name: 'Walking Workout', device: 'home_tread', platform: 'home_tread' },
+  strength: { display: 'Strength', name: 'Strength Workout', device: 'iPhone', platform: 'iOS_app' },
+  stretching: { display: 'Stretching', name: 'Stretching Workout', device: 'iPhone', platform: 'iOS_app' },
+  yoga: { display: 'Yoga', name: 'Yoga Workout', device: 'iPhone', platform: 'iOS_app' },
+  meditation: { display: 'Meditation', name: 'Meditation Workout', device: 'iPhone', platform: 'iOS_app' },
+  cardio: { display: 'Cardio', name: 'Cardio Workout', device: 'iPhone', platform: 'iOS_app' },
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
@@ -38,7 +55,7 @@ function assetUrl(folder: string, seed: string, ext = 'png'): string {
 // Payload types (the fields a client reads are typed; the rest are there for size and shape)
 
 /** One item of `average_summaries` or `summaries`: e.g. `{display_name:'Avg Output', display_unit:'watts', value:185, slug:'avg_output'}`. */
-export interface SummaryItem {
+interface SummaryItem {
   display_name: string;
   display_unit: string;
   value: number;
@@ -46,7 +63,7 @@ export interface SummaryItem {
 }
 
 /** One per-sample series of a performance graph (`values` has one entry per sample). */
-export interface MetricSeries {
+interface MetricSeries {
   display_name: string;
   display_unit: string;
   max_value: number;
@@ -58,14 +75,14 @@ export interface MetricSeries {
 }
 
 /** `ftp_info` of a workout: the baseline FTP (watts) going into it, its source, and the FTP test that set it. */
-export interface FtpInfoPayload {
+interface FtpInfoPayload {
   ftp: number;
   ftp_source: string | null;
   ftp_workout_id: string | null;
 }
 
 /** GET /api/me. */
-export type MePayload = Record<string, unknown> & {
+type MePayload = Record<string, unknown> & {
   id: string;
   username: string;
   cycling_ftp: number;
@@ -75,22 +92,22 @@ export type MePayload = Record<string, unknown> & {
   estimated_cycling_ftp: number;
 };
 
-/** The `ride` joined into a workout (a class), with its instructor (null for classes without one). */
-export type RidePayload = Record<string, unknown> & {
+/** The `ride` joined into a workout (a class), with its instructor (null for classes without one; absent when not joined). */
+type RidePayload = Record<string, unknown> & {
   id: string;
   title: string;
   duration: number;
   fitness_discipline: string;
   instructor_id: string | null;
-  instructor: (Record<string, unknown> & { id: string; name: string }) | null;
+  instructor?: (Record<string, unknown> & { id: string; name: string }) | null;
 };
 
 /** A workout as the workouts list shows it (the recorded list shape), with `ride` when the list was joined. */
-export type WorkoutListItemPayload = Record<string, unknown> & {
+type WorkoutListItemPayload = Record<string, unknown> & {
   id: string;
   created_at: number;
   start_time: number;
-  end_time: number;
+  end_time: number | null;
   status: string;
   fitness_discipline: string;
   user_id: string;
@@ -98,10 +115,10 @@ export type WorkoutListItemPayload = Record<string, unknown> & {
 };
 
 /** GET /api/workout/{id}: the workout with `ride` joined and `ftp_info`. */
-export type WorkoutPayload = WorkoutListItemPayload & { ride: RidePayload; ftp_info: FtpInfoPayload };
+type WorkoutPayload = WorkoutListItemPayload & { ride: RidePayload; ftp_info: FtpInfoPayload };
 
 /** GET /api/workout/{id}/performance_graph. */
-export type PerformanceGraphPayload = Record<string, unknown> & {
+type PerformanceGraphPayload = Record<string, unknown> & {
   duration: number;
   seconds_since_pedaling_start: number[];
   average_summaries: SummaryItem[];
@@ -110,7 +127,7 @@ export type PerformanceGraphPayload = Record<string, unknown> & {
 };
 
 /** GET /api/user/{id}/workouts: one page (pages start at 0). */
-export interface WorkoutsPagePayload {
+interface WorkoutsPagePayload {
   data: WorkoutListItemPayload[];
   limit: number;
   page: number;
@@ -138,18 +155,25 @@ function heartRateZoneBounds(max: number): number[] {
   return [0, round1(max * 0.65), round1(max * 0.75), round1(max * 0.85), round1(max * 0.95)];
 }
 
-/** GET /api/me for the rider: every field of the real user object, with the rider's FTP fields. */
+/**
+ * GET /api/me for the rider: every field of the real user object, with the rider's FTP fields. The workout counters
+ * count the rider's finished (COMPLETE) workouts: `total_workouts`, `workout_counts` (per discipline),
+ * `total_pedaling_metric_workouts` (cycling), `total_non_pedaling_metric_workouts` (the rest) and `last_workout_at`
+ * (the newest finished workout's created_at, Unix seconds; null without one). A workout still IN_PROGRESS is in the
+ * workouts list but not yet in these counters.
+ */
 export function buildMe(rider: FakeRider): MePayload {
   const rng = rngFor(`me:${rider.userId}`);
   const first = rng.pick(FIRST_NAMES);
   const last = rng.pick(LAST_NAMES);
   const email = `${rider.username.toLowerCase() || 'rider'}@example.invalid`;
-  const times = rider.workouts.map((w) => w.createdAt);
-  const firstWorkout = times.length > 0 ? Math.min(...times) : 1_577_880_000;
-  const lastWorkout = times.length > 0 ? Math.max(...times) : null;
-  const cycling = rider.workouts.length;
-  const others = rng.int(0, 40);
-  const counts: Record<string, number> = { cycling, stretching: Math.floor(others / 2), strength: others - Math.floor(others / 2) };
+  const finished = rider.workouts.filter(isComplete);
+  const firstWorkout = rider.workouts.reduce((t, w) => Math.min(t, w.createdAt), 1_577_880_000);
+  const lastWorkout = finished.length > 0 ? finished.reduce((t, w) => Math.max(t, w.createdAt), 0) : null;
+  const counts: Record<string, number> = {};
+  for (const w of finished) counts[disciplineOf(w)] = (counts[disciplineOf(w)] ?? 0) + 1;
+  const cycling = counts.cycling ?? 0;
+  const others = finished.length - cycling;
   const contract = (type: string, display: string, created: number): Record<string, unknown> => ({
     contract_type: type,
     contract_id: '',
@@ -301,23 +325,30 @@ function buildInstructor(name: string): Record<string, unknown> & { id: string; 
   };
 }
 
-/** The ride (class) of a workout, with its instructor joined. */
-export function buildRide(w: FakeWorkout): RidePayload {
+/**
+ * The ride (class) of a workout, with its instructor joined unless `withInstructor` is false (a list joined with
+ * `joins=ride` only). Its `id` is {@link rideIdOf} the workout; `fitness_discipline` is the workout's.
+ */
+function buildRide(w: FakeWorkout, withInstructor = true): RidePayload {
   const rng = rngFor(`ride:${w.id}`);
-  const id = fakeId(`ride:${w.id}`);
+  const id = rideIdOf(w);
   const duration = durationOf(w);
   const isTest = isFtpTestTitle(w.title);
   const instructorId = w.instructor === null ? null : fakeId(`instructor:${w.instructor}`);
   const airTime = w.createdAt - rng.int(2, 400) * 86_400;
   const difficulty = round2(isTest ? 8.5 + rng.next() : 5 + rng.next() * 3);
-  const rideType = fakeId(`ride-type:${isTest ? 'ftp' : 'power-zone'}`);
+  const discipline = disciplineOf(w);
+  const cycling = discipline === 'cycling';
+  const rideType = fakeId(`ride-type:${isTest || /power zone|FTP/i.test(w.title) ? 'power-zone' : discipline}`);
   return {
     class_type_ids: [rideType],
     content_provider: 'peloton',
     content_format: 'video',
     description: isTest
       ? 'A short warm-up, then twenty minutes at the highest effort you can hold. Your average output sets your power zones.'
-      : 'Intervals across the power zones with recoveries in between, built to raise your aerobic ceiling.',
+      : cycling
+        ? 'Intervals across the power zones with recoveries in between, built to raise your aerobic ceiling.'
+        : 'A steady class with clear cues from start to finish, paced for every level.',
     difficulty_estimate: difficulty,
     overall_estimate: round2(0.95 + rng.next() * 0.04),
     difficulty_rating_avg: difficulty,
@@ -327,10 +358,10 @@ export function buildRide(w: FakeWorkout): RidePayload {
     equipment_ids: [],
     equipment_tags: [],
     extra_images: [],
-    fitness_discipline: 'cycling',
-    fitness_discipline_display_name: 'Cycling',
+    fitness_discipline: discipline,
+    fitness_discipline_display_name: DISCIPLINES[discipline].display,
     has_closed_captions: true,
-    has_pedaling_metrics: true,
+    has_pedaling_metrics: cycling,
     home_peloton_id: fakeId(`home:${id}`),
     id,
     image_url: assetUrl('ride-images', id),
@@ -347,13 +378,13 @@ export function buildRide(w: FakeWorkout): RidePayload {
     live_stream_id: `${id}-live`,
     live_stream_url: null,
     location: 'studio-1',
-    metrics: ['heart_rate', 'cadence', 'calories'],
+    metrics: cycling ? ['heart_rate', 'cadence', 'calories'] : ['heart_rate', 'calories'],
     original_air_time: airTime,
     overall_rating_avg: round2(0.95 + rng.next() * 0.04),
     overall_rating_count: rng.int(300, 15000),
-    pedaling_start_offset: 60,
-    pedaling_end_offset: 60 + duration,
-    pedaling_duration: duration,
+    pedaling_start_offset: cycling ? 60 : 0,
+    pedaling_end_offset: cycling ? 60 + duration : 0,
+    pedaling_duration: cycling ? duration : 0,
     rating: 0,
     ride_type_id: rideType,
     ride_type_ids: [rideType],
@@ -380,35 +411,48 @@ export function buildRide(w: FakeWorkout): RidePayload {
     distance_unit: null,
     distance_display_value: null,
     excluded_platforms: [],
-    instructor: w.instructor === null ? null : buildInstructor(w.instructor),
+    ...(withInstructor ? { instructor: w.instructor === null ? null : buildInstructor(w.instructor) } : {}),
   };
+}
+
+/** The id of the class (ride) a workout was taken in: one class per workout in the fake. */
+export function rideIdOf(w: FakeWorkout): string {
+  return fakeId(`ride:${w.id}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Workouts
 
-/** The workout as the workouts list shows it; with `joinRide`, the `ride` (and instructor) is joined in. */
-export function buildWorkoutListItem(rider: FakeRider, w: FakeWorkout, joinRide = false): WorkoutListItemPayload {
+/** Which objects a workouts list joins into each item: none, `joins=ride`, or `joins=ride,ride.instructor`. */
+export type ListJoin = 'none' | 'ride' | 'ride+instructor';
+
+/**
+ * The workout as the workouts list shows it (the recorded page's fields); `join` 'ride' adds the class as `ride`,
+ * 'ride+instructor' adds its instructor too. An IN_PROGRESS workout has `end_time` null.
+ */
+function buildWorkoutListItem(rider: FakeRider, w: FakeWorkout, join: ListJoin = 'none'): WorkoutListItemPayload {
   const rng = rngFor(`workout:${w.id}`);
   const duration = durationOf(w);
   const start = w.createdAt + 60;
+  const discipline = disciplineOf(w);
+  const kind = DISCIPLINES[discipline];
   const item: WorkoutListItemPayload = {
     created_at: w.createdAt,
-    device_type: 'home_bike_v1',
-    end_time: start + duration,
+    device_type: kind.device,
+    end_time: isComplete(w) ? start + duration : null,
     fitbit_id: null,
-    fitness_discipline: 'cycling',
-    has_pedaling_metrics: true,
-    has_leaderboard_metrics: true,
+    fitness_discipline: discipline,
+    has_pedaling_metrics: discipline === 'cycling',
+    has_leaderboard_metrics: discipline === 'cycling' || discipline === 'running',
     id: w.id,
     is_total_work_personal_record: false,
-    metrics_type: 'cycling',
-    name: 'Cycling Workout',
+    metrics_type: discipline,
+    name: kind.name,
     peloton_id: fakeId(`peloton:${w.id}`),
-    platform: 'home_bike',
+    platform: kind.platform,
     start_time: start,
     strava_id: null,
-    status: 'COMPLETE',
+    status: w.status ?? 'COMPLETE',
     timezone: TIMEZONE,
     title: null,
     total_work: w.avgOutput === null ? 0 : round2(w.avgOutput * duration + rng.next()),
@@ -422,7 +466,7 @@ export function buildWorkoutListItem(rider: FakeRider, w: FakeWorkout, joinRide 
     device_time_created_at: w.createdAt + TIMEZONE_OFFSET_SECONDS,
     effort_zones: null,
   };
-  if (joinRide) item.ride = buildRide(w);
+  if (join !== 'none') item.ride = buildRide(w, join === 'ride+instructor');
   return item;
 }
 
@@ -434,7 +478,7 @@ export function buildWorkout(rider: FakeRider, w: FakeWorkout): WorkoutPayload {
   const rng = rngFor(`workout-detail:${w.id}`);
   const duration = durationOf(w);
   // The list item's fields, in the list's order, then the detail's own; the list-only effort_zones is dropped.
-  const { effort_zones: _listOnly, ...base } = buildWorkoutListItem(rider, w, false);
+  const { effort_zones: _listOnly, ...base } = buildWorkoutListItem(rider, w);
   const totalUsers = rng.int(5000, 80000);
   return {
     ...base,
@@ -630,9 +674,9 @@ export function buildPerformanceGraph(w: FakeWorkout, sampleEvery = 1): Performa
 // GET /api/user/{id}/workouts
 
 /** Options of {@link buildWorkoutsPage}. */
-export interface WorkoutsPageOptions {
-  /** Join `ride` (and its instructor) into each item, as `joins=ride,ride.instructor` asks. Default false. */
-  joinRide?: boolean;
+interface WorkoutsPageOptions {
+  /** What to join into each item (`joins=ride` → 'ride', `joins=ride,ride.instructor` → 'ride+instructor'). Default 'none'. */
+  join?: ListJoin;
   /**
    * Repeat the last `overlap` items of the previous page at the start of each later page (what clients see when a
    * new workout lands between two page requests). Default 0. Such a page holds up to limit + overlap items and
@@ -643,23 +687,25 @@ export interface WorkoutsPageOptions {
 
 /**
  * One page of GET /api/user/{id}/workouts, sorted newest first (`sort_by` '-created_at,-pk'); pages start at 0.
- * `total` is the number of workouts, `page_count` = ceil(total / limit), `show_next` whether a later page exists.
+ * `limit` is cut to {@link MAX_PAGE_LIMIT} (100) as Peloton does, and the answer's `limit` says so. `total` is the
+ * number of workouts in the list (IN_PROGRESS ones included), `page_count` = ceil(total / limit), `count` the items
+ * on this page, `show_next` whether a later page exists. A page past the end is empty.
  */
 export function buildWorkoutsPage(rider: FakeRider, page: number, limit: number, options: WorkoutsPageOptions = {}): WorkoutsPagePayload {
   const all = newestFirst(rider);
-  const size = Math.max(1, Math.floor(limit));
+  const size = Math.min(MAX_PAGE_LIMIT, Math.max(1, Math.floor(limit)));
   const overlap = page > 0 ? Math.max(0, Math.min(options.overlap ?? 0, size)) : 0;
   const slice = page < 0 ? [] : all.slice(page * size - overlap, page * size + size);
   const pageCount = Math.ceil(all.length / size);
   return {
-    data: slice.map((w) => buildWorkoutListItem(rider, w, options.joinRide ?? false)),
+    data: slice.map((w) => buildWorkoutListItem(rider, w, options.join ?? 'none')),
     limit: size,
     page,
     total: all.length,
     count: slice.length,
     page_count: pageCount,
     show_previous: page > 0,
-    show_next: page < pageCount - 1,
+    show_next: page >= 0 && page < pageCount - 1,
     sort_by: '-created_at,-pk',
   };
 }

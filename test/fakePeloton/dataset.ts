@@ -8,7 +8,13 @@ import { createHash } from 'node:crypto';
 /** Where a workout's baseline FTP came from, as Peloton names it in `ftp_info.ftp_source`. */
 export type FtpSource = 'ftp_workout_source' | 'ftp_manual_source' | 'ftp_estimated_source' | null;
 
-/** One workout of the rider (an FTP test or any other ride). */
+/** `fitness_discipline` of a workout and its class, as Peloton names it. */
+export type FitnessDiscipline = 'cycling' | 'running' | 'strength' | 'stretching' | 'yoga' | 'meditation' | 'walking' | 'cardio';
+
+/** `status` of a workout: `COMPLETE` once finished, `IN_PROGRESS` while it is being done (then `end_time` is null). */
+type WorkoutStatus = 'COMPLETE' | 'IN_PROGRESS';
+
+/** One workout of the rider (an FTP test, any other ride, or a class of another discipline). */
 export interface FakeWorkout {
   /** Workout id, 32 lowercase hex characters like Peloton's. */
   id: string;
@@ -27,8 +33,10 @@ export interface FakeWorkout {
    * stored 20-minute value), `workoutId` the FTP test that set it (or null).
    */
   ftpInfo: { ftp: number; source: FtpSource; workoutId: string | null };
-  /** Class length in seconds; defaults to {@link durationOf}'s reading of the title. */
-  durationSeconds?: number;
+  /** The class's discipline. Default 'cycling'. */
+  discipline?: FitnessDiscipline;
+  /** Default 'COMPLETE'. An 'IN_PROGRESS' workout has `end_time` null and a partial `avgOutput`. */
+  status?: WorkoutStatus;
 }
 
 /** The rider behind GET /api/me, with every workout the rider has. */
@@ -71,11 +79,20 @@ export function isFtpTestTitle(title: string): boolean {
   return /\bFTP Test\b/i.test(title);
 }
 
-/** A workout's length in seconds: `durationSeconds`, else the minutes in its title ('20 min …' → 1200), else 1800. */
+/** A workout's length in seconds: the minutes in its class title ('20 min …' → 1200), else 1800. */
 export function durationOf(w: FakeWorkout): number {
-  if (w.durationSeconds !== undefined) return w.durationSeconds;
   const m = /(\d+)\s*min\b/i.exec(w.title);
   return m ? Number(m[1]) * 60 : 1800;
+}
+
+/** The discipline of a workout ('cycling' unless it says otherwise). */
+export function disciplineOf(w: FakeWorkout): FitnessDiscipline {
+  return w.discipline ?? 'cycling';
+}
+
+/** True when the workout is finished (`status` COMPLETE): only then is it counted in /api/me. */
+export function isComplete(w: FakeWorkout): boolean {
+  return (w.status ?? 'COMPLETE') === 'COMPLETE';
 }
 
 /** The workout with that id, or undefined. */

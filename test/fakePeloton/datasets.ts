@@ -2,10 +2,13 @@
  * Named datasets for the fake Peloton API, each a function returning a fresh {@link FakeRider} (callers may mutate it).
  * All dates are 12:00 UTC so that a test's local calendar date is the same anywhere from UTC−11 to UTC+11; all ids are
  * 32 hex characters derived from labels, so they are stable between runs. Watts everywhere; times in Unix seconds.
+ * Every rider's workouts list also holds classes that are not FTP tests: an 'FTP Warm Up Ride' (or 'Warmup Ride')
+ * before each test, a Power Zone ride, a run and a strength class (see {@link withOtherClasses}).
  */
 import {
   type FakeRider,
   type FakeWorkout,
+  type FitnessDiscipline,
   type FtpSource,
   calculatedFtp,
   fakeId,
@@ -14,7 +17,7 @@ import {
 import { rngFor } from './random';
 
 /** The title of every FTP test in these datasets. */
-export const FTP_TEST_TITLE = '20 min FTP Test Ride';
+const FTP_TEST_TITLE = '20 min FTP Test Ride';
 /** Made-up instructors. */
 const INSTRUCTORS = ['Avery Stone', 'Jordan Vale', 'Sam Rivera', 'Morgan Ellis'] as const;
 /** Titles of rides that are not FTP tests (the warm-up is a deliberate look-alike). */
@@ -26,6 +29,15 @@ const OTHER_TITLES = [
   '20 min Recovery Ride',
   '45 min Pop Ride',
 ] as const;
+/** Warm-up classes: FTP look-alikes that are not tests (Peloton spells them both ways). */
+const WARM_UP_TITLES = ['10 min FTP Warm Up Ride', '10 min FTP Warmup Ride'] as const;
+/** Classes of other disciplines, by discipline. */
+const OTHER_DISCIPLINE_TITLES: ReadonlyArray<readonly [FitnessDiscipline, string, string | null]> = [
+  ['running', '30 min Endurance Run', 'Sam Rivera'],
+  ['strength', '20 min Full Body Strength', 'Morgan Ellis'],
+  ['stretching', '10 min Post-Ride Stretch', 'Jordan Vale'],
+  ['running', '20 min Tempo Run', 'Sam Rivera'],
+];
 const DAY = 86_400;
 
 /** The baseline a workout carries: `ftp_info` in the model's words. */
@@ -46,13 +58,58 @@ export function ftpTest(label: string, createdAt: number, avgOutput: number | nu
 }
 
 /** A ride that is not an FTP test. */
-export function otherRide(label: string, createdAt: number, title: string, avgOutput: number | null, ftpInfo: Baseline, instructor: string | null = 'Jordan Vale'): FakeWorkout {
+function otherRide(label: string, createdAt: number, title: string, avgOutput: number | null, ftpInfo: Baseline, instructor: string | null = 'Jordan Vale'): FakeWorkout {
   return { id: fakeId(label), createdAt, title, instructor, avgOutput, graph: 'ok', ftpInfo };
+}
+
+/** A class of another discipline (running, strength …): no `ftp_info` baseline, no output unless given. */
+function otherDiscipline(label: string, createdAt: number, discipline: FitnessDiscipline, title: string, instructor: string | null, avgOutput: number | null = null): FakeWorkout {
+  return { id: fakeId(label), createdAt, title, instructor, avgOutput, graph: 'ok', ftpInfo: { ...NO_BASELINE }, discipline };
+}
+
+/** True for a workout whose class is an FTP test ride (the datasets all use {@link FTP_TEST_TITLE}). */
+const isTest = (w: FakeWorkout): boolean => w.title === FTP_TEST_TITLE;
+
+/**
+ * The baseline in effect at time `at` for the rider's cycling classes: the baseline the next FTP test after `at`
+ * went in with, or (after the newest test) `after`.
+ */
+function baselineAt(tests: FakeWorkout[], at: number, after: Baseline): Baseline {
+  const next = tests.filter((t) => t.createdAt > at).sort((a, b) => a.createdAt - b.createdAt)[0];
+  return { ...(next ? next.ftpInfo : after) };
+}
+
+/**
+ * The rider's workouts plus classes that are not FTP tests, appended after them (existing indexes stay): before each
+ * FTP test, 15 minutes earlier, a warm-up titled '10 min FTP Warm Up Ride' or '10 min FTP Warmup Ride'; three days
+ * before each test a Power Zone ride; and around the newest workout a run, a strength class and a stretch. Without
+ * any test, a lone warm-up ride and the same three classes. Each cycling class carries the baseline in effect then.
+ * Ids derive from `label`.
+ */
+function withOtherClasses(label: string, workouts: FakeWorkout[], current: Baseline): FakeWorkout[] {
+  const tests = workouts.filter(isTest);
+  const rng = rngFor(`others:${label}`);
+  const added: FakeWorkout[] = [];
+  const ride = (key: string, at: number, title: string, ftp: Baseline, instructor: string | null): void => {
+    added.push(otherRide(`${label}:${key}`, at, title, Math.round(Math.max(ftp.ftp, 140) * (0.55 + rng.next() * 0.2)), ftp, instructor));
+  };
+  for (const [i, test] of tests.entries()) {
+    ride(`warmup:${i}`, test.createdAt - 15 * 60, WARM_UP_TITLES[i % 2], { ...test.ftpInfo }, test.instructor);
+    const pzAt = test.createdAt - 3 * DAY + rng.int(-3, 6) * 3600;
+    ride(`power-zone:${i}`, pzAt, i % 2 ? '45 min Power Zone Ride' : '30 min Power Zone Endurance Ride', baselineAt(tests, pzAt, current), rng.pick(INSTRUCTORS));
+  }
+  const newest = workouts.reduce((t, w) => Math.max(t, w.createdAt), noonUtc(2025, 6, 4));
+  if (tests.length === 0) ride('warmup:lone', newest - 9 * DAY, WARM_UP_TITLES[0], { ...current }, 'Avery Stone');
+  for (const [k, [discipline, title, instructor]] of OTHER_DISCIPLINE_TITLES.slice(0, 3).entries()) {
+    added.push(otherDiscipline(`${label}:${discipline}:${k}`, newest - (k + 1) * DAY - 5 * 3600, discipline, title, instructor, discipline === 'running' ? 95 : null));
+  }
+  return [...workouts, ...added];
 }
 
 /** A rider whose /api/me points at `current` (the newest FTP test) or has no FTP when `current` is null. */
 function riderOf(name: string, workouts: FakeWorkout[], current: FakeWorkout | null, estimatedDelta = 4): FakeRider {
   const ftp = current?.avgOutput != null ? calculatedFtp(current.avgOutput) : 0;
+  const baseline: Baseline = current ? baselineFrom(current) : NO_BASELINE;
   return {
     userId: fakeId(`rider:${name}`),
     username: name.replace(/(^|-)(\w)/g, (_, _d: string, c: string) => c.toUpperCase()) + 'Rider',
@@ -61,14 +118,14 @@ function riderOf(name: string, workouts: FakeWorkout[], current: FakeWorkout | n
     cyclingFtpWorkoutId: current ? current.id : null,
     cyclingWorkoutFtp: ftp,
     estimatedCyclingFtp: ftp > 0 ? ftp + estimatedDelta : 150,
-    workouts,
+    workouts: withOtherClasses(name, workouts, baseline),
   };
 }
 
 /**
  * PELOTON_API.md's worked example, exactly: a test on 2019-12-04 (193 W → FTP 183, baseline 0/null) and one on
  * 2026-01-14 (185 W → FTP 176, baseline 183 from the 2019 test). /api/me: cycling_ftp 176 from the 2026 test,
- * estimated_cycling_ftp 180. No other workouts.
+ * estimated_cycling_ftp 180. Its other workouts are the common non-tests (warm-ups, Power Zone rides, a run …).
  */
 export function seedExample(): FakeRider {
   const t2019 = ftpTest('seed-example:test:2019-12-04', noonUtc(2019, 12, 4), 193, NO_BASELINE);
@@ -77,10 +134,18 @@ export function seedExample(): FakeRider {
 }
 
 /**
- * A demo rider: 8 FTP tests from 2020 to 2026 (FTP 150 → 162 → 175 → 170 → 182 → 195 → 188 → 220 W), each baseline
- * the previous test's result. The fifth test's baseline is `ftp_manual_source` with the stored 20-minute value (179,
- * standing for 170 W) but still names the previous test, so the chain stays whole. 20 other rides sit between the
- * tests (including two 'FTP Warm Up Ride' look-alikes the morning of a test); they appear only in the workouts list.
+ * The demo rider (`npm start`): 8 FTP tests from 2020 to 2026 and 20 other rides, so that a new user sees every kind
+ * of baseline and mark at once:
+ * - 2020-03-11 158 W → FTP 150 (first test); 2020-10-07 171 W → 162 (baseline 150); 2021-05-12 184 W → 175
+ *   (baseline 162);
+ * - a hand-entered FTP: in September 2021 the rider typed 189 (a 20-minute value, standing for 180 W), so the
+ *   2022-01-19 test (179 W → 170) went in with baseline `ftp_manual_source` 189 and no `ftp_workout_id`;
+ * - 2022-10-05 192 W → 182 (baseline 170); 2023-08-16 176 W → 167 (baseline 182): a bad day the rider DECLINED, so
+ *   2024-11-13 205 W → 195 went in with baseline 182 from the OLDER 2022-10-05 test;
+ * - 2026-01-07 212 W → 201 (baseline 195);
+ * - then Peloton's estimate: /api/me `cycling_ftp` 205, `cycling_ftp_source` 'ftp_estimated_source',
+ *   `cycling_ftp_workout_id` null (`cycling_workout_ftp` 201, `estimated_cycling_ftp` 205); two rides after that.
+ * The chain from /api/me is therefore empty: every test is found in the workouts list only.
  */
 export function demo(): FakeRider {
   const plan: Array<[number, number, number, number]> = [
@@ -89,17 +154,18 @@ export function demo(): FakeRider {
     [2021, 5, 12, 184],
     [2022, 1, 19, 179],
     [2022, 10, 5, 192],
-    [2023, 8, 16, 205],
-    [2024, 11, 13, 198],
-    [2026, 1, 7, 232],
+    [2023, 8, 16, 176],
+    [2024, 11, 13, 205],
+    [2026, 1, 7, 212],
   ];
   const tests: FakeWorkout[] = [];
   for (const [i, [y, m, d, avg]] of plan.entries()) {
-    const prev = tests[i - 1];
-    let baseline = prev ? baselineFrom(prev) : NO_BASELINE;
-    if (i === 4 && prev) baseline = { ftp: 179, source: 'ftp_manual_source', workoutId: prev.id };
+    let baseline = i === 0 ? NO_BASELINE : baselineFrom(tests[i - 1]);
+    if (i === 3) baseline = { ftp: 189, source: 'ftp_manual_source', workoutId: null };
+    if (i === 6) baseline = baselineFrom(tests[4]); // the 2023 test was declined
     tests.push(ftpTest(`demo:test:${i}`, noonUtc(y, m, d), avg, baseline, INSTRUCTORS[i % INSTRUCTORS.length]));
   }
+  const estimate: Baseline = { ftp: 205, source: 'ftp_estimated_source', workoutId: null };
   const rng = rngFor('demo:rides');
   const others: FakeWorkout[] = [];
   for (let k = 0; k < 18; k++) {
@@ -107,58 +173,150 @@ export function demo(): FakeRider {
     const from = tests[i];
     const to = tests[i + 1];
     const at = from.createdAt + Math.floor(((Math.floor(k / (tests.length - 1)) + 1) * (to.createdAt - from.createdAt)) / 4);
-    const ftp = calculatedFtp(from.avgOutput ?? 0);
     const rideAt = at - (at % DAY) + 12 * 3600 + rng.int(-3, 6) * 3600;
-    others.push(otherRide(`demo:ride:${k}`, rideAt, rng.pick(OTHER_TITLES), Math.round(ftp * (0.6 + rng.next() * 0.25)), baselineFrom(from), rng.pick(INSTRUCTORS)));
+    const baseline = baselineAt(tests, rideAt, estimate);
+    const ftp = baseline.source === 'ftp_manual_source' ? calculatedFtp(baseline.ftp) : baseline.ftp;
+    others.push(otherRide(`demo:ride:${k}`, rideAt, rng.pick(OTHER_TITLES), Math.round(ftp * (0.6 + rng.next() * 0.25)), baseline, rng.pick(INSTRUCTORS)));
   }
-  for (const i of [3, 7]) {
-    const test = tests[i];
-    others.push(otherRide(`demo:warmup:${i}`, test.createdAt - 15 * 60, '10 min FTP Warm Up Ride', Math.round((test.avgOutput ?? 150) * 0.55), test.ftpInfo, test.instructor));
+  for (const [k, [y, m, d]] of [[2026, 6, 10], [2026, 9, 16]].entries()) {
+    others.push(otherRide(`demo:after-estimate:${k}`, noonUtc(y, m, d), rng.pick(OTHER_TITLES), 150 + k * 7, { ...estimate }, rng.pick(INSTRUCTORS)));
   }
-  const newest = tests[tests.length - 1];
-  return { ...riderOf('demo', [...others, ...tests].sort((a, b) => a.createdAt - b.createdAt), newest), estimatedCyclingFtp: 214 };
-}
-
-/** Options of {@link chainOf}. */
-export interface ChainOptions {
-  /** Label mixed into every id and the random walk (different labels give different riders). Default 'long-chain'. */
-  label?: string;
-  /** The newest test's time, Unix seconds. Default 2026-01-14 12:00 UTC. */
-  newestAt?: number;
-  /** Days between consecutive tests. Default 21. */
-  intervalDays?: number;
-  /** The oldest test's average output, watts. Default 170. */
-  startAvgOutput?: number;
-  /** Non-test rides between consecutive tests (they are in the workouts list only). Default 0. */
-  ridesBetween?: number;
+  const rider = riderOf('demo', [...others, ...tests].sort((a, b) => a.createdAt - b.createdAt), null);
+  return {
+    ...rider,
+    cyclingFtp: 205,
+    cyclingFtpSource: 'ftp_estimated_source',
+    cyclingFtpWorkoutId: null,
+    cyclingWorkoutFtp: calculatedFtp(212),
+    estimatedCyclingFtp: 205,
+  };
 }
 
 /**
- * A rider with `n` FTP tests chained newest → oldest by `ftp_workout_source` links (the oldest with baseline 0/null),
- * average outputs on a seeded random walk between 110 and 330 W; /api/me names the newest. `n = 0` gives a rider
- * with no FTP. Used by benchmarks (n = 2, 10, 50, 200).
+ * A rider whose /api/me names no test, like the recorded weissleb rider: `cycling_ftp` 142 `ftp_manual_source`
+ * (standing for 135 W), `cycling_ftp_workout_id` null, `cycling_workout_ftp` 0, `estimated_cycling_ftp` 157. Four
+ * tests, found only in the workouts list:
+ * - 2023-02-08 160 W → 152 (first test);
+ * - a hand-entered FTP of 170 (standing for 162 W) in June 2023: 2023-09-13 171 W → 162 went in with baseline
+ *   `ftp_manual_source` 170;
+ * - 2024-04-10 165 W → 157 (baseline 162 from 2023-09-13), DECLINED: 2024-10-16 176 W → 167 went in with
+ *   baseline 162 from the older 2023-09-13 test;
+ * - then the hand-entered 142 of today (February 2025).
+ */
+function noChain(): FakeRider {
+  const a = ftpTest('no-chain:test:a', noonUtc(2023, 2, 8), 160, NO_BASELINE, 'Morgan Ellis');
+  const b = ftpTest('no-chain:test:b', noonUtc(2023, 9, 13), 171, { ftp: 170, source: 'ftp_manual_source', workoutId: null }, 'Jordan Vale');
+  const c = ftpTest('no-chain:test:c', noonUtc(2024, 4, 10), 165, baselineFrom(b), 'Avery Stone');
+  const d = ftpTest('no-chain:test:d', noonUtc(2024, 10, 16), 176, baselineFrom(b), 'Sam Rivera');
+  const manual: Baseline = { ftp: 142, source: 'ftp_manual_source', workoutId: null };
+  const rides = [noonUtc(2025, 3, 5), noonUtc(2025, 5, 21)].map((at, k) => otherRide(`no-chain:ride:${k}`, at, OTHER_TITLES[k], 118 + k * 5, { ...manual }));
+  const rider = riderOf('no-chain', [a, b, c, d, ...rides], null);
+  return { ...rider, cyclingFtp: 142, cyclingFtpSource: 'ftp_manual_source', cyclingFtpWorkoutId: null, cyclingWorkoutFtp: 0, estimatedCyclingFtp: 157 };
+}
+
+/**
+ * A rider riding an FTP test right now: three chained tests (2023–2025; /api/me names the newest), then the newest
+ * workout, 2026-02-04, an FTP test with `status` IN_PROGRESS, `end_time` null and a partial average output of 131 W
+ * (not a result). It is in the workouts list but not yet in /api/me's counters. {@link finishWorkouts} gives the
+ * same rider once it is done (average output 214 W).
+ */
+function inProgress(): FakeRider {
+  const [a, b, c] = threeTests('in-progress');
+  const riding: FakeWorkout = { ...ftpTest('in-progress:test:riding', noonUtc(2026, 2, 4), 131, baselineFrom(c)), status: 'IN_PROGRESS' };
+  const rider = riderOf('in-progress', [a, b, c], c);
+  return { ...rider, workouts: [...rider.workouts, riding] };
+}
+
+/** The rider with every IN_PROGRESS workout finished (COMPLETE); an unfinished FTP test ends at 214 W. */
+export function finishWorkouts(rider: FakeRider): FakeRider {
+  return {
+    ...rider,
+    workouts: rider.workouts.map((w) => (w.status === 'IN_PROGRESS' ? { ...w, status: 'COMPLETE', avgOutput: isTest(w) ? 214 : w.avgOutput } : w)),
+  };
+}
+
+/**
+ * A rider with `n` FTP tests among `total` workouts (n ≥ 1, total ≥ 2n + 3), one workout a day back from
+ * 2026-01-14 (the newest is a ride the day after the newest test). Every test has its warm-up 15 minutes before; the
+ * rest are Power Zone and other rides, runs, strength classes and stretches. The tests are chained (each baseline
+ * set by the previous test, the oldest with none) and /api/me names the newest. For the benchmark: many-10-500,
+ * many-50-2000.
+ */
+function manyWorkouts(n: number, total: number): FakeRider {
+  if (!(n >= 1 && total >= 2 * n + 3)) throw new Error(`many-${n}-${total}: needs at least one test and ${2 * n + 3} workouts`);
+  const label = `many-${n}-${total}`;
+  const rng = rngFor(label);
+  const newestAt = noonUtc(2026, 1, 14);
+  // Slot j (0 = newest) is day j back; test k (0 = newest) takes slot testSlot(k), its warm-up the slot after.
+  const testSlot = (k: number): number => 1 + Math.floor((k * (total - 2)) / n);
+  const tests: FakeWorkout[] = [];
+  let avg = 165;
+  for (let k = n - 1; k >= 0; k--) {
+    if (k < n - 1) avg = Math.min(330, Math.max(110, avg + rng.int(-8, 10)));
+    const prev = tests[tests.length - 1];
+    tests.push(ftpTest(`${label}:test:${k}`, newestAt - testSlot(k) * DAY, avg, prev ? baselineFrom(prev) : NO_BASELINE, INSTRUCTORS[k % INSTRUCTORS.length]));
+  }
+  const newest = tests[tests.length - 1];
+  const slots = new Map<number, FakeWorkout>();
+  for (let k = 0; k < n; k++) {
+    const test = tests[n - 1 - k];
+    slots.set(testSlot(k), test);
+    slots.set(testSlot(k) + 1, otherRide(`${label}:warmup:${k}`, test.createdAt - 15 * 60, WARM_UP_TITLES[k % 2], Math.round((test.avgOutput ?? 150) * 0.55), { ...test.ftpInfo }, test.instructor));
+  }
+  const workouts: FakeWorkout[] = [];
+  for (let j = 0; j < total; j++) {
+    const planned = slots.get(j);
+    if (planned) {
+      workouts.push(planned);
+      continue;
+    }
+    const at = newestAt - j * DAY + rng.int(-5, 8) * 3600;
+    const roll = rng.next();
+    if (roll < 0.2) {
+      const [discipline, title, instructor] = rng.pick(OTHER_DISCIPLINE_TITLES);
+      workouts.push(otherDiscipline(`${label}:other:${j}`, at, discipline, title, instructor, discipline === 'running' ? rng.int(80, 120) : null));
+    } else {
+      const baseline = baselineAt(tests, at, baselineFrom(newest));
+      const title = roll < 0.55 ? rng.pick(['30 min Power Zone Endurance Ride', '45 min Power Zone Ride', '60 min Power Zone Max Ride']) : rng.pick(OTHER_TITLES);
+      workouts.push(otherRide(`${label}:ride:${j}`, at, title, rng.int(100, 210), baseline, rng.pick(INSTRUCTORS)));
+    }
+  }
+  const ftp = calculatedFtp(newest.avgOutput ?? 0);
+  return {
+    userId: fakeId(`rider:${label}`),
+    username: `Many${n}Of${total}Rider`,
+    cyclingFtp: ftp,
+    cyclingFtpSource: 'ftp_workout_source',
+    cyclingFtpWorkoutId: newest.id,
+    cyclingWorkoutFtp: ftp,
+    estimatedCyclingFtp: ftp + 3,
+    workouts,
+  };
+}
+
+/** Options of {@link chainOf}. */
+interface ChainOptions {
+  /** Label mixed into every id and the random walk (different labels give different riders). Default 'long-chain'. */
+  label?: string;
+}
+
+/**
+ * A rider with `n` FTP tests 21 days apart up to 2026-01-14, chained newest → oldest by `ftp_workout_source` links
+ * (the oldest with baseline 0/null), average outputs on a seeded random walk from 170 W between 110 and 330 W;
+ * /api/me names the newest. `n = 0` gives a rider with no FTP. Used by benchmarks (n = 2, 10, 50, 200).
  */
 export function chainOf(n: number, options: ChainOptions = {}): FakeRider {
   const label = options.label ?? 'long-chain';
-  const newestAt = options.newestAt ?? noonUtc(2026, 1, 14);
-  const interval = (options.intervalDays ?? 21) * DAY;
-  const ridesBetween = options.ridesBetween ?? 0;
+  const newestAt = noonUtc(2026, 1, 14);
   const rng = rngFor(`chain:${label}:${n}`);
   const tests: FakeWorkout[] = [];
-  let avg = options.startAvgOutput ?? 170;
+  let avg = 170;
   for (let i = 0; i < n; i++) {
     if (i > 0) avg = Math.min(330, Math.max(110, avg + rng.int(-8, 10)));
     const prev = tests[i - 1];
-    tests.push(ftpTest(`${label}:${n}:test:${i}`, newestAt - (n - 1 - i) * interval, avg, prev ? baselineFrom(prev) : NO_BASELINE, INSTRUCTORS[i % INSTRUCTORS.length]));
+    tests.push(ftpTest(`${label}:${n}:test:${i}`, newestAt - (n - 1 - i) * 21 * DAY, avg, prev ? baselineFrom(prev) : NO_BASELINE, INSTRUCTORS[i % INSTRUCTORS.length]));
   }
-  const others: FakeWorkout[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < ridesBetween; k++) {
-      const at = tests[i].createdAt + Math.floor(((k + 1) * interval) / (ridesBetween + 1));
-      others.push(otherRide(`${label}:${n}:ride:${i}:${k}`, at, rng.pick(OTHER_TITLES), rng.int(90, 200), baselineFrom(tests[i]), rng.pick(INSTRUCTORS)));
-    }
-  }
-  return riderOf(`${label}-${n}`, [...tests, ...others], tests[n - 1] ?? null);
+  return riderOf(`${label}-${n}`, tests, tests[n - 1] ?? null);
 }
 
 /** Three tests whose links form a cycle: newest → middle → oldest → newest again. */
@@ -171,7 +329,7 @@ export function cycle(): FakeRider {
 }
 
 /** Two tests: the newest names the older, which names itself. */
-export function selfLoop(): FakeRider {
+function selfLoop(): FakeRider {
   const a = ftpTest('self-loop:test:a', noonUtc(2024, 5, 8), 200, NO_BASELINE);
   a.ftpInfo = { ftp: 180, source: 'ftp_workout_source', workoutId: a.id };
   const b = ftpTest('self-loop:test:b', noonUtc(2025, 5, 7), 210, baselineFrom(a));
@@ -187,14 +345,14 @@ function threeTests(name: string): [FakeWorkout, FakeWorkout, FakeWorkout] {
 }
 
 /** Three chained tests; the middle one's performance graph answers 404. */
-export function missingGraph(): FakeRider {
+function missingGraph(): FakeRider {
   const [a, b, c] = threeTests('missing-graph');
   b.graph = 'missing';
   return riderOf('missing-graph', [a, b, c], c);
 }
 
 /** Three chained tests; the middle one's performance graph has no `avg_output` (and no output series). */
-export function noAvgOutput(): FakeRider {
+function noAvgOutput(): FakeRider {
   const [a, b, c] = threeTests('no-avg-output');
   b.avgOutput = null;
   c.ftpInfo = { ftp: 185, source: 'ftp_workout_source', workoutId: b.id };
@@ -202,14 +360,14 @@ export function noAvgOutput(): FakeRider {
 }
 
 /** Three tests; the middle one's `ftp_workout_id` names a workout that does not exist (404). The oldest is orphaned. */
-export function workout404MidChain(): FakeRider {
+function workout404MidChain(): FakeRider {
   const [a, b, c] = threeTests('workout-404-mid-chain');
   b.ftpInfo = { ftp: 171, source: 'ftp_workout_source', workoutId: fakeId('workout-404-mid-chain:ghost') };
   return riderOf('workout-404-mid-chain', [a, b, c], c);
 }
 
 /** A rider who never took an FTP test: cycling_ftp 0, no source, cycling_ftp_workout_id null; six ordinary rides. */
-export function noFtp(): FakeRider {
+function noFtp(): FakeRider {
   const rides: FakeWorkout[] = [];
   for (let i = 0; i < 6; i++) {
     const source: FtpSource = i < 3 ? null : 'ftp_estimated_source';
@@ -227,16 +385,18 @@ export function noFtp(): FakeRider {
  * (stored 20-minute value 200, standing for 190 W) with no `ftp_workout_id`, so the chain stops there although older
  * tests exist (they are in the workouts list).
  */
-export function manualBreak(): FakeRider {
+function manualBreak(): FakeRider {
   const [a, b, c] = threeTests('manual-break');
   const d = ftpTest('manual-break:test:d', noonUtc(2025, 11, 12), 212, { ftp: 200, source: 'ftp_manual_source', workoutId: null });
   return riderOf('manual-break', [a, b, c, d], d);
 }
 
-/** Every named dataset. */
+/** Every named dataset (besides the families chain-<N>, chain-<N>+1, many-<N>-<W> and many-<N>-<W>+1). */
 export const datasets: Record<string, () => FakeRider> = {
   'seed-example': seedExample,
   demo,
+  'no-chain': noChain,
+  'in-progress': inProgress,
   'long-chain': () => chainOf(50),
   cycle,
   'self-loop': selfLoop,
@@ -247,25 +407,48 @@ export const datasets: Record<string, () => FakeRider> = {
   'manual-break': manualBreak,
 };
 
-/** A fresh rider of the named dataset; throws an Error listing the known names when there is none. */
+/**
+ * A fresh rider of the named dataset; throws an Error listing the known names when there is none. Besides the
+ * names in {@link datasets}: `chain-<N>` ({@link chainOf}, N ≤ 999), `many-<N>-<W>` ({@link manyWorkouts}, N FTP
+ * tests among W workouts, W ≤ 99999), and either with `+1`: the same rider one new FTP test later
+ * ({@link withNewTest}; for many-…+1 with its warm-up ride too).
+ */
 export function getDataset(name: string): FakeRider {
   const chain = /^chain-(\d{1,3})(\+1)?$/.exec(name);
   if (chain) {
     const rider = chainOf(Number(chain[1]), { label: `chain-${chain[1]}` });
     return chain[2] ? withNewTest(rider) : rider;
   }
+  const many = /^many-(\d{1,4})-(\d{1,5})(\+1)?$/.exec(name);
+  if (many) {
+    const rider = manyWorkouts(Number(many[1]), Number(many[2]));
+    return many[3] ? withNewTest(rider, { warmUp: true }) : rider;
+  }
   const make = Object.prototype.hasOwnProperty.call(datasets, name) ? datasets[name] : undefined;
-  if (!make) throw new Error(`Unknown dataset '${name}'. Known datasets: ${Object.keys(datasets).join(', ')}, chain-<N>, chain-<N>+1`);
+  if (!make) {
+    throw new Error(`Unknown dataset '${name}'. Known datasets: ${Object.keys(datasets).join(', ')}, chain-<N>, chain-<N>+1, many-<N>-<W>, many-<N>-<W>+1`);
+  }
   return make();
 }
 
 /**
  * The rider after taking one more FTP test, 30 days after the newest (average output 240 W, baseline from the
- * newest test): what a refresh finds as one new test.
+ * newest test; /api/me now names it): what a refresh finds as one new test. With `warmUp`, a '10 min FTP Warm Up
+ * Ride' 15 minutes before it is new too (one new workout that is not a test).
  */
-export function withNewTest(rider: FakeRider): FakeRider {
+function withNewTest(rider: FakeRider, options: { warmUp?: boolean } = {}): FakeRider {
   const newest = rider.workouts.find((w) => w.id === rider.cyclingFtpWorkoutId);
   if (!newest) throw new Error(`rider ${rider.username} has no current FTP test to build on`);
   const added = ftpTest(`${rider.username}:new:${rider.workouts.length}`, newest.createdAt + 30 * 86_400, 240, baselineFrom(newest));
-  return { ...rider, workouts: [...rider.workouts, added], cyclingFtpWorkoutId: added.id, cyclingFtp: calculatedFtp(240) };
+  const warmUp = options.warmUp
+    ? [otherRide(`${rider.username}:new-warmup:${rider.workouts.length}`, added.createdAt - 15 * 60, WARM_UP_TITLES[0], 132, { ...added.ftpInfo }, added.instructor)]
+    : [];
+  return {
+    ...rider,
+    workouts: [...rider.workouts, ...warmUp, added],
+    cyclingFtpWorkoutId: added.id,
+    cyclingFtpSource: 'ftp_workout_source',
+    cyclingFtp: calculatedFtp(240),
+    cyclingWorkoutFtp: calculatedFtp(240),
+  };
 }

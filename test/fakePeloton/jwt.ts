@@ -9,9 +9,9 @@ import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/tim
 /** Peloton's public Auth0 client id (the web app's). */
 export const PELOTON_CLIENT_ID = 'WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM';
 /** The `iss` claim of Peloton access tokens. */
-export const PELOTON_ISSUER = 'https://auth.onepeloton.com/';
+const PELOTON_ISSUER = 'https://auth.onepeloton.com/';
 /** The `aud` of Peloton access tokens, also the `audience` of the web app's token record. */
-export const PELOTON_AUDIENCE = 'https://api.onepeloton.com/';
+const PELOTON_AUDIENCE = 'https://api.onepeloton.com/';
 /** The `scope` the web app asks for. */
 export const PELOTON_SCOPE = 'openid offline_access';
 /** The `oauthTokenScope` the web app stores beside its tokens. */
@@ -20,7 +20,7 @@ export const PELOTON_OAUTH_TOKEN_SCOPE = 'openid offline_access peloton-api.memb
 export const LOCAL_STORAGE_KEY = `@@auth0spajs::${PELOTON_CLIENT_ID}::${PELOTON_AUDIENCE}::${PELOTON_SCOPE}`;
 
 /** Claims of a fake access token. */
-export interface JwtClaimsInput {
+interface JwtClaimsInput {
   /** Subject: the Peloton user id. */
   sub: string;
   /** Expiry, Unix seconds. */
@@ -88,7 +88,7 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | null 
 }
 
 /** What the web app's localStorage record holds. */
-export interface LocalStorageValueInput {
+interface LocalStorageValueInput {
   /** The access token (a JWT). */
   accessToken: string;
   /** The refresh token (`v1.…`). */

@@ -115,14 +115,16 @@ export function registerExtensionSuite(): void {
       assert.equal(rows().length, 2);
     });
 
-    it('a refresh with one new test makes three requests and puts it first', async () => {
+    it('a refresh with one new test makes four requests (/api/me, one list page, its workout and graph) and puts it first', async () => {
       const rider = seedExample();
       const newest = rider.workouts.find((w) => w.id === rider.cyclingFtpWorkoutId)!;
       const added = ftpTest('integration:test:2026-06-10', noonUtc(2026, 6, 10), 200, baselineFrom(newest));
       fake.setRider({ ...rider, workouts: [...rider.workouts, added], cyclingFtpWorkoutId: added.id, cyclingFtp: 190 });
       fake.resetCounts();
       await vscode.commands.executeCommand('pelotonFtp.refresh');
-      assert.equal(fake.count(), 3);
+      assert.equal(fake.count(), 4, JSON.stringify(fake.requests.map((r) => r.path)));
+      assert.equal(fake.count(`/api/workout/${added.id}`), 2, 'the new test: its workout and its graph');
+      assert.equal(fake.count(`/api/user/${rider.userId}/workouts`), 1, 'one page of the workout list');
       assert.deepEqual(rows(), ['2026-06-10 · 190 / 176', '2026-01-14 · 176 / 183', '2019-12-04 · 183 / first']);
     });
 

@@ -1,5 +1,6 @@
 /** The in-host suites, in the order they run (they share one extension host and its state). */
 import { registerExtensionSuite } from './extension.test';
+import { registerHistorySuite } from './history.test';
 import { registerTrustSuite } from './trust.test';
 
-export const suites: Array<() => void> = [registerExtensionSuite, registerTrustSuite];
+export const suites: Array<() => void> = [registerExtensionSuite, registerHistorySuite, registerTrustSuite];

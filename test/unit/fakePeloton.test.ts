@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { calculatedFtp, findWorkout, type FakeRider } from '../fakePeloton/dataset';
-import { chainOf, datasets, getDataset } from '../fakePeloton/datasets';
+import { calculatedFtp, findWorkout, isFtpTestTitle, type FakeRider, type FakeWorkout } from '../fakePeloton/dataset';
+import { chainOf, datasets, finishWorkouts, getDataset } from '../fakePeloton/datasets';
 import {
   LOCAL_STORAGE_KEY,
   PELOTON_CLIENT_ID,
@@ -40,6 +40,11 @@ function tokenRequest(fake: FakePeloton, fields: Record<string, string>): Promis
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields).toString(),
   });
+}
+
+/** The rider's FTP tests (by class title), newest first. */
+function testsOf(rider: FakeRider): FakeWorkout[] {
+  return rider.workouts.filter((w) => isFtpTestTitle(w.title)).sort((a, b) => b.createdAt - a.createdAt);
 }
 
 /** Follows ftp_info links from /api/me like a chain walker would, stopping at a repeat or a dead end. */
@@ -204,7 +209,7 @@ describe('fake Peloton API', () => {
     it('matches the worked example: dates, average outputs and baselines', () => {
       const rider = getDataset('seed-example');
       const inZone = (t: number, tz: string): string => new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(t * 1000));
-      const [t2019, t2026] = [...rider.workouts].sort((a, b) => a.createdAt - b.createdAt);
+      const [t2026, t2019] = testsOf(rider);
       for (const tz of ['Etc/GMT+11', 'UTC', 'America/Los_Angeles', 'Europe/Berlin', 'Etc/GMT-11']) {
         assert.equal(inZone(t2019.createdAt, tz), '2019-12-04', tz);
         assert.equal(inZone(t2026.createdAt, tz), '2026-01-14', tz);
@@ -233,18 +238,74 @@ describe('fake Peloton API', () => {
       assert.throws(() => getDataset('nope'), /Unknown dataset 'nope'.*seed-example.*demo/);
     });
 
-    it('demo: 8 chained tests from 2020 to 2026 among other rides', () => {
+    it('demo: 8 tests from 2020 to 2026 with a manual period, a declined test and an estimated FTP now', () => {
       const rider = getDataset('demo');
-      const chain = walk(rider);
-      assert.equal(chain.length, 8);
-      const tests = chain.map((id) => findWorkout(rider, id)!);
+      assert.deepEqual(walk(rider), [], '/api/me names no test');
+      assert.equal(rider.cyclingFtpSource, 'ftp_estimated_source');
+      assert.equal(rider.cyclingFtp, 205);
+      const tests = testsOf(rider);
+      assert.equal(tests.length, 8);
       assert.equal(new Date(tests[7].createdAt * 1000).getUTCFullYear(), 2020);
       assert.equal(new Date(tests[0].createdAt * 1000).getUTCFullYear(), 2026);
-      assert.equal(calculatedFtp(tests[7].avgOutput!), 150);
-      assert.equal(calculatedFtp(tests[0].avgOutput!), 220);
-      assert.ok(tests.some((t) => t.ftpInfo.source === 'ftp_manual_source'));
-      assert.ok(rider.workouts.length >= 26);
-      assert.equal(rider.cyclingFtp, 220);
+      assert.deepEqual(tests.map((t) => calculatedFtp(t.avgOutput!)), [201, 195, 167, 182, 170, 175, 162, 150]);
+      assert.deepEqual(tests[7].ftpInfo, { ftp: 0, source: null, workoutId: null });
+      // The 2022-01-19 test went in with a hand-entered FTP (no test named).
+      assert.deepEqual(tests[4].ftpInfo, { ftp: 189, source: 'ftp_manual_source', workoutId: null });
+      // The 2023 test (index 2) was declined: the next test's baseline names the OLDER 2022-10-05 test.
+      assert.equal(tests[1].ftpInfo.workoutId, tests[3].id);
+      assert.equal(tests[2].ftpInfo.workoutId, tests[3].id);
+      for (const i of [0, 3, 5, 6]) assert.equal(tests[i].ftpInfo.workoutId, tests[i + 1].id);
+      const titles = rider.workouts.map((w) => w.title);
+      assert.ok(titles.includes('10 min FTP Warm Up Ride') && titles.includes('10 min FTP Warmup Ride'));
+      assert.ok(rider.workouts.some((w) => w.discipline === 'running') && rider.workouts.some((w) => w.discipline === 'strength'));
+      assert.ok(rider.workouts.length >= 40);
+    });
+
+    it('no-chain: /api/me names no test (manual 142); a manual baseline and a declined test in the list', () => {
+      const rider = getDataset('no-chain');
+      assert.deepEqual(walk(rider), []);
+      assert.deepEqual([rider.cyclingFtp, rider.cyclingFtpSource, rider.cyclingWorkoutFtp], [142, 'ftp_manual_source', 0]);
+      const [d, c, b, a] = testsOf(rider);
+      assert.equal(testsOf(rider).length, 4);
+      assert.deepEqual(a.ftpInfo, { ftp: 0, source: null, workoutId: null });
+      assert.equal(b.ftpInfo.source, 'ftp_manual_source');
+      assert.equal(c.ftpInfo.workoutId, b.id);
+      assert.equal(d.ftpInfo.workoutId, b.id, 'c was declined');
+    });
+
+    it('every dataset lists warm-ups, other classes and other disciplines besides its tests', () => {
+      for (const name of [...Object.keys(datasets), 'chain-3', 'chain-3+1', 'many-4-40', 'many-4-40+1']) {
+        const rider = getDataset(name);
+        const warmUps = rider.workouts.filter((w) => /FTP Warm ?Up/i.test(w.title));
+        assert.ok(warmUps.length >= Math.max(1, testsOf(rider).length - 1), `${name}: warm-ups`);
+        assert.ok(warmUps.every((w) => !isFtpTestTitle(w.title)));
+        assert.ok(rider.workouts.some((w) => /Power Zone/.test(w.title)), `${name}: Power Zone rides`);
+        assert.ok(rider.workouts.some((w) => (w.discipline ?? 'cycling') !== 'cycling'), `${name}: other disciplines`);
+      }
+    });
+
+    it('many-<N>-<W>: N chained tests among W workouts; +1 adds one test and its warm-up', () => {
+      const rider = getDataset('many-10-500');
+      assert.equal(rider.workouts.length, 500);
+      assert.equal(testsOf(rider).length, 10);
+      assert.equal(walk(rider).length, 10);
+      assert.equal(new Set(rider.workouts.map((w) => w.id)).size, 500);
+      const later = getDataset('many-10-500+1');
+      assert.equal(later.workouts.length, 502);
+      assert.equal(walk(later).length, 11);
+      assert.equal(testsOf(later)[0].id, later.cyclingFtpWorkoutId);
+      assert.throws(() => getDataset('many-10-20'), /needs at least/);
+    });
+
+    it('in-progress: the newest workout is an unfinished FTP test; finishWorkouts completes it', () => {
+      const rider = getDataset('in-progress');
+      const [riding] = testsOf(rider);
+      assert.equal(riding.status, 'IN_PROGRESS');
+      assert.notEqual(riding.id, rider.cyclingFtpWorkoutId);
+      assert.equal(walk(rider).length, 3);
+      const done = finishWorkouts(rider);
+      assert.equal(testsOf(done)[0].status, 'COMPLETE');
+      assert.equal(testsOf(done)[0].avgOutput, 214);
     });
 
     it('chainOf(n) chains n tests; cycle and self-loop loop; the broken ones break', () => {
@@ -336,6 +397,130 @@ describe('fake Peloton API', () => {
       } finally {
         await overlapping.close();
       }
+    });
+  });
+
+  describe('workout list, ride details and /api/me counters (many-4-250, no-chain, in-progress)', () => {
+    let fake: FakePeloton;
+    before(async () => {
+      fake = await startFakePeloton({ rider: getDataset('many-4-250') });
+    });
+    after(() => fake.close());
+    const list = (query: string): Promise<Json & { data: Json[] }> =>
+      getJson<Json & { data: Json[] }>(fake, `/api/user/${fake.rider.userId}/workouts?${query}`);
+
+    it('cuts limit to 100: page_count, count, show_next follow the cut', async () => {
+      const first = await list('joins=ride&limit=500&page=0&sort_by=-created');
+      assert.deepEqual([first.limit, first.total, first.count, first.page_count, first.show_next, first.show_previous], [100, 250, 100, 3, true, false]);
+      const last = await list('joins=ride&limit=500&page=2&sort_by=-created');
+      assert.deepEqual([last.count, last.data.length, last.show_next, last.show_previous], [50, 50, false, true]);
+      const past = await list('joins=ride&limit=100&page=3');
+      assert.deepEqual([past.count, past.show_next], [0, false]);
+    });
+
+    it('lists every workout once, newest first, with the joined ride (instructor only when asked)', async () => {
+      const items: Json[] = [];
+      for (let page = 0; page < 3; page++) items.push(...(await list(`joins=ride&limit=100&page=${page}&sort_by=-created`)).data);
+      assert.equal(new Set(items.map((w) => w.id)).size, 250);
+      const times = items.map((w) => w.created_at as number);
+      assert.deepEqual(times, [...times].sort((a, b) => b - a));
+      const rides = items.map((w) => w.ride as Json);
+      assert.ok(rides.every((r) => typeof r.id === 'string' && typeof r.title === 'string' && !('instructor' in r)));
+      const titles = rides.map((r) => r.title as string);
+      assert.equal(titles.filter((t) => t === '20 min FTP Test Ride').length, 4);
+      assert.equal(titles.filter((t) => /FTP Warm ?Up Ride/i.test(t)).length, 4);
+      assert.ok(titles.some((t) => /Power Zone/.test(t)));
+      const disciplines = new Set(items.map((w) => w.fitness_discipline));
+      assert.ok(disciplines.has('cycling') && disciplines.has('running') && disciplines.has('strength'), [...disciplines].join());
+      assert.ok(items.every((w) => w.status === 'COMPLETE' && typeof w.end_time === 'number' && !('ftp_info' in w)));
+      assert.ok(items.every((w) => (w.ride as Json).fitness_discipline === w.fitness_discipline));
+      const withInstructor = await list('joins=ride,ride.instructor&limit=3&page=0');
+      assert.ok(withInstructor.data.every((w) => 'instructor' in (w.ride as Json)));
+    });
+
+    it('GET /api/ride/{id}/details: is_ftp_test true for a test class only; 404 for an unknown ride', async () => {
+      const { data } = await list('joins=ride&limit=100&page=0');
+      const rideOf = (re: RegExp): Json => data.map((w) => w.ride as Json).find((r) => re.test(r.title as string))!;
+      const test = await getJson(fake, `/api/ride/${rideOf(/FTP Test Ride/).id as string}/details`);
+      assert.equal(test.is_ftp_test, true);
+      assert.equal((test.ride as Json).title, '20 min FTP Test Ride');
+      const warmUp = await getJson(fake, `/api/ride/${rideOf(/FTP Warm ?Up/i).id as string}/details`);
+      assert.equal(warmUp.is_ftp_test, false);
+      const powerZone = await getJson(fake, `/api/ride/${rideOf(/Power Zone/).id as string}/details`);
+      assert.equal(powerZone.is_ftp_test, false);
+      assert.equal((await get(fake, '/api/ride/0123456789abcdef0123456789abcdef/details')).status, 404);
+      assert.equal((await get(fake, `/api/ride/${rideOf(/FTP Test Ride/).id as string}/details`, null)).status, 401);
+    });
+
+    it('/api/me counts the finished workouts: total_workouts, workout_counts, last_workout_at', async () => {
+      const me = await getJson(fake, '/api/me');
+      const first = await list('limit=1&page=0');
+      assert.equal(me.total_workouts, 250);
+      const counts = me.workout_counts as Array<{ slug: string; count: number }>;
+      assert.equal(counts.reduce((a, c) => a + c.count, 0), 250);
+      const running = fake.rider.workouts.filter((w) => w.discipline === 'running').length;
+      assert.ok(running > 0);
+      assert.equal(counts.find((c) => c.slug === 'running')!.count, running);
+      assert.equal(me.last_workout_at, first.data[0].created_at);
+      assert.equal(me.total_pedaling_metric_workouts, counts.find((c) => c.slug === 'cycling')!.count);
+    });
+
+    it('one new test (+1): /api/me counts two more workouts, page 0 starts with them', async () => {
+      const before = await getJson(fake, '/api/me');
+      fake.setRider(getDataset('many-4-250+1'));
+      try {
+        const after = await getJson(fake, '/api/me');
+        assert.equal(after.total_workouts, (before.total_workouts as number) + 2);
+        assert.notEqual(after.cycling_ftp_workout_id, before.cycling_ftp_workout_id);
+        const { data } = await list('joins=ride&limit=100&page=0');
+        assert.deepEqual(data.slice(0, 2).map((w) => (w.ride as Json).title), ['20 min FTP Test Ride', '10 min FTP Warm Up Ride']);
+        assert.equal(data[0].id, after.cycling_ftp_workout_id);
+        assert.equal(after.last_workout_at, data[0].created_at);
+      } finally {
+        fake.setRider(getDataset('many-4-250'));
+      }
+    });
+
+    it('in-progress: the newest item is IN_PROGRESS with end_time null, not yet counted by /api/me', async () => {
+      fake.setRider(getDataset('in-progress'));
+      try {
+        const { data, total } = await list('joins=ride&limit=100&page=0');
+        assert.deepEqual([data[0].status, data[0].end_time, (data[0].ride as Json).title], ['IN_PROGRESS', null, '20 min FTP Test Ride']);
+        const me = await getJson(fake, '/api/me');
+        assert.equal(me.total_workouts, (total as number) - 1);
+        assert.ok((me.last_workout_at as number) < (data[0].created_at as number));
+        fake.setRider(finishWorkouts(fake.rider));
+        const done = await getJson(fake, '/api/me');
+        assert.equal(done.total_workouts, total);
+        assert.equal((await list('limit=1&page=0')).data[0].status, 'COMPLETE');
+      } finally {
+        fake.setRider(getDataset('many-4-250'));
+      }
+    });
+
+    it('no-chain: /api/me is manual 142 with no test named; the list holds its four tests', async () => {
+      fake.setRider(getDataset('no-chain'));
+      try {
+        const me = await getJson(fake, '/api/me');
+        assert.deepEqual([me.cycling_ftp, me.cycling_ftp_source, me.cycling_ftp_workout_id], [142, 'ftp_manual_source', null]);
+        const { data } = await list('joins=ride&limit=100&page=0');
+        assert.equal(data.filter((w) => (w.ride as Json).title === '20 min FTP Test Ride').length, 4);
+      } finally {
+        fake.setRider(getDataset('many-4-250'));
+      }
+    });
+
+    it('a scripted list-page fault: page 1 answers 500 every time, another page 500 once', async () => {
+      fake.fault({ match: `/api/user/${fake.rider.userId}/workouts`, query: { page: '1' }, status: 500, times: Infinity });
+      fake.fault({ match: '/api/user/', query: { page: '2' }, status: 500 });
+      const url = (page: number): string => `/api/user/${fake.rider.userId}/workouts?joins=ride&limit=100&page=${page}`;
+      fake.resetCounts();
+      assert.equal((await get(fake, url(0))).status, 200);
+      for (let i = 0; i < 3; i++) assert.equal((await get(fake, url(1))).status, 500);
+      assert.equal((await get(fake, url(2))).status, 500);
+      assert.equal((await get(fake, url(2))).status, 200);
+      assert.equal(fake.countRoute('workout_list'), 6);
+      assert.deepEqual(fake.requests.map((r) => `${new URLSearchParams(r.query).get('page')}:${r.status}`), ['0:200', '1:500', '1:500', '1:500', '2:500', '2:200']);
     });
   });
 
@@ -517,6 +702,10 @@ describe('fake Peloton API', () => {
         assert.equal(fake.count(`/api/workout/${id}/performance_graph`), 1);
         assert.deepEqual(fake.requests.map((r) => r.status), [0, 200, 200, 200, 401]);
         assert.equal(fake.requests[1].path, '/api/me');
+        assert.equal(fake.requests[1].query, '?x=1');
+        assert.equal(fake.countRoute('me'), 3);
+        assert.equal(fake.countRoute('workout'), 1);
+        assert.equal(fake.countRoute('performance_graph'), 1);
         fake.resetCounts();
         assert.equal(fake.count(), 0);
       } finally {
@@ -586,7 +775,7 @@ describe('fake Peloton API', () => {
         assert.ok(url && token);
         assert.match(out, /Refresh token: v1\./);
         const res = await fetch(`${url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
-        assert.equal(((await res.json()) as Json).cycling_ftp, 220);
+        assert.equal(((await res.json()) as Json).cycling_ftp, 205);
       } finally {
         child.kill('SIGTERM');
       }

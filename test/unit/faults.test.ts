@@ -1,10 +1,10 @@
 /*
  * Fault injection: every bad input and every bad day at Peloton we know of, against the fake Peloton API on
- * 127.0.0.1 through the real client (PelotonApi on createPelotonDispatcher, retries with a 5 ms base), the chain
- * walker, mergeWalk and the HistoryStore. Each case starts with a good stored history on disk, runs the refresh
- * the way the extension does (paste → parsePastedCredentials; walkFtpChain with isKnown = the stored ids; mergeWalk
- * only when the walk returned, save only when the merge replaced; nothing saved when anything threw), and checks
- * the user-facing message and what is left on disk.
+ * 127.0.0.1 through the real client (PelotonApi on createPelotonDispatcher, retries with a 5 ms base), the history
+ * builder (refreshHistory: list + chain + figures + merge) and the HistoryStore. Each case starts with a good stored
+ * history on disk (listed down to its newest test), runs the refresh the way the extension does (paste →
+ * parsePastedCredentials; refreshHistory with the stored history; save only when it replaced; nothing saved when
+ * anything threw), and checks the user-facing message and what is left on disk.
  *
  * input / fault                                   → outcome (message)                                                        stored file
  * ----------------------------------------------- → ------------------------------------------------------------------------ -----------
@@ -33,12 +33,15 @@
  *                                                   workout <id> (404)."                                                       re-saved
  * performance graph not JSON (garbage)            → walk ends; warning "The performance graph of workout <id> could not be read  tail kept,
  *                                                   (not JSON)."                                                               re-saved
- * a chain cycle (dataset cycle)                   → stoppedBecause cycle, 3 tests, warning "The chain points back to workout     identical
- *                                                   <id>, already listed: stopped there."; merge keeps the longer stored history
- * a chain longer than the limit (50, max 10)      → stoppedBecause limit, 10 tests, warning "Stopped after 10 FTP tests; older   identical
- *                                                   tests were not fetched (setting pelotonFtp.maxChainLength)."; stored kept
- * a workout 404 mid-chain                         → stoppedBecause missing, 2 tests, warning "Workout <id> was not found (404):   identical
- *   (dataset workout-404-mid-chain)                 the history ends there."; merge keeps the longer stored history
+ * a chain cycle (dataset cycle)                   → the list's 3 tests join the stored ones, each fetched once; warning "The     union,
+ *                                                   chain points back to workout <id>, already listed: stopped there."          re-saved
+ * a chain longer than the limit (50, max 10)      → the list finds all 12 new tests (the walker stops at 10); no warning         tail kept,
+ *                                                                                                                              re-saved
+ * a workout 404 mid-chain                         → the list's 3 tests join the stored ones; warning "Workout <id> was not      union,
+ *   (dataset workout-404-mid-chain)                 found (404): the history ends there."                                      re-saved
+ * a list page: 500 three times                    → PelotonApiError "GET /api/user/<id>/workouts page 0: HTTP 500: …"; 3 tries  identical
+ * a list page: an HTML page with 200              → PelotonSchemaError "GET /api/user/<id>/workouts page 0: unexpected         identical
+ *                                                   response: expected JSON, got an HTML page"
  * 429 with Retry-After: 1, once                   → absorbed: waits ≥ 1 s, refresh succeeds (2 requests to /api/me)             tail kept,
  *                                                                                                                              re-saved
  * 429 with Retry-After: 1, three times            → PelotonApiError "GET /api/me: HTTP 429: Too Many Requests" after 3 requests  identical
@@ -54,6 +57,7 @@
  *
  * "identical": the history file is byte for byte what it was. "tail kept, re-saved": the refresh succeeded, so the
  * extension saves the merged history (a new fetchedAt, the new tests on top); the stored tests are in it unchanged.
+ * "union, re-saved": the same, with the new tests among the stored ones by date.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -63,8 +67,8 @@ import { HistoryStore } from '../../src/historyStore';
 import { PelotonApi } from '../../src/peloton/api';
 import { createPelotonDispatcher } from '../../src/peloton/dispatcher';
 import { PelotonApiError, PelotonAuthError, PelotonNetworkError, PelotonSchemaError, TokenFormatError } from '../../src/peloton/errors';
-import { walkFtpChain, type FtpChainResult } from '../../src/peloton/ftpChain';
-import { mergeWalk, type FtpHistory, type MergeOutcome } from '../../src/peloton/historyMerge';
+import { refreshHistory, type RefreshHistoryResult } from '../../src/peloton/historyBuilder';
+import type { FtpHistory } from '../../src/peloton/historyMerge';
 import { parsePastedCredentials } from '../../src/peloton/tokens';
 import { nowSeconds } from '../../src/peloton/time';
 import type { Dispatcher } from '../../src/peloton/undici';
@@ -79,11 +83,10 @@ const EXPECTED_PASTE =
 /** When the stored history was fetched (Unix s). */
 const STORED_AT = 1_767_000_000;
 
-/** What one refresh did: the error it ended with, or the walk and the merge. */
+/** What one refresh did: the error it ended with, or its result. */
 interface RefreshRun {
   error?: unknown;
-  walk?: FtpChainResult;
-  outcome?: MergeOutcome;
+  result?: RefreshHistoryResult;
 }
 
 describe('faults: bad input and a bad day at Peloton leave the stored history alone', function () {
@@ -100,22 +103,24 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
   const storedFile = () => join(folder, `history-${stored.rider.userId}.json`);
 
   /**
-   * Serves `rider`, walks it cleanly and stores the tests from index `from` on as the good history (as if the
-   * last refresh had been before the `from` newest tests), or, with `earlier`, a good history of `earlier`'s
-   * chain for the same account (tests the walk will not meet).
+   * Serves `rider`, refreshes it cleanly and stores the tests from index `from` on as the good history (as if the
+   * last refresh had been before the `from` newest tests: listed down to its newest test, /api/me's counters
+   * moved since), or, with `earlier`, a good history of `earlier`'s tests for the same account (tests the
+   * refresh will not meet: its list marker is not in the list either).
    */
   async function storeGoodHistory(rider: FakeRider, options: { from?: number; earlier?: FakeRider } = {}): Promise<void> {
     const source = options.earlier ? { ...options.earlier, userId: rider.userId } : rider;
     fake.setRider(source);
-    const clean = await walkFtpChain(api(), { maxTests: 500 });
+    const clean = (await refreshHistory(api(), null, { maxChainLength: 500 })).history!;
     const tests = clean.tests.slice(options.from ?? 0);
     assert.ok(tests.length > 0);
     stored = {
+      ...clean,
       rider: { ...clean.rider, currentFtpWorkoutId: tests[0]!.workoutId },
       tests,
       warnings: [],
-      endReason: clean.stoppedBecause === 'end' ? 'end' : 'limit',
       fetchedAt: STORED_AT,
+      listed: { throughWorkoutId: tests[0]!.workoutId, throughCreatedAt: null, totalWorkouts: null, lastWorkoutAt: null, pendingTestIds: [] },
     };
     await store.save(stored);
     storedBytes = await readFile(storedFile());
@@ -123,20 +128,18 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
     fake.resetCounts();
   }
 
-  /** The extension's refresh: walk up to the first stored test, merge only a returned walk, save only a replaced history. */
-  async function refresh(client: PelotonApi, maxTests = 50): Promise<RefreshRun> {
+  /** The extension's refresh: refreshHistory over the stored history, save only a replaced history. */
+  async function refresh(client: PelotonApi, maxChainLength = 50): Promise<RefreshRun> {
     const loaded = await store.load(stored.rider.userId);
     assert.equal(loaded.problem, null);
-    const known = new Set(loaded.history?.tests.map((t) => t.workoutId));
-    let walk: FtpChainResult;
+    let result: RefreshHistoryResult;
     try {
-      walk = await walkFtpChain(client, { maxTests, isKnown: (id) => known.has(id) });
+      result = await refreshHistory(client, loaded.history, { maxChainLength, expectedUserId: stored.rider.userId });
     } catch (error) {
       return { error };
     }
-    const outcome = mergeWalk(loaded.history, walk, nowSeconds());
-    if (walk.stoppedBecause !== 'aborted' && outcome.replaced && outcome.history) await store.save(outcome.history);
-    return { walk, outcome };
+    if (result.replaced && result.history) await store.save(result.history);
+    return { result };
   }
 
   /** Sign-in by paste, then the first refresh with the pasted access token. */
@@ -152,7 +155,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
 
   /** The refresh failed with exactly this error and message. */
   function failedWith(run: RefreshRun, type: abstract new (...args: never[]) => Error, message: string): void {
-    assert.equal(run.walk, undefined, 'the refresh should have failed');
+    assert.equal(run.result, undefined, 'the refresh should have failed');
     assert.ok(run.error instanceof type, `expected ${type.name}, got ${String(run.error)}`);
     assert.equal(run.error.message, message);
   }
@@ -167,8 +170,8 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
   /** The refresh succeeded and was saved: the stored tests are the tail of the saved history, unchanged. */
   async function assertStoredTailKept(run: RefreshRun, newTests: number): Promise<FtpHistory> {
     assert.equal(run.error, undefined, `the refresh failed: ${String(run.error)}`);
-    assert.equal(run.walk?.stoppedBecause, 'known');
-    assert.equal(run.outcome?.newTests, newTests);
+    assert.equal(run.result?.replaced, true);
+    assert.equal(run.result?.newTests, newTests);
     const saved = (await store.load(stored.rider.userId)).history!;
     assert.deepEqual(saved.tests.slice(newTests), stored.tests);
     assert.equal(saved.tests.length, stored.tests.length + newTests);
@@ -248,7 +251,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
     it('control: the same paste with a good token refreshes and saves', async () => {
       const run = await pasteAndRefresh(makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt: nowSeconds() + 3600 }));
       await assertStoredTailKept(run, 1);
-      assert.equal(fake.count(), 3);
+      assert.equal(fake.count(), 4, '/api/me, one list page, the new test\'s workout and graph');
     });
   });
 
@@ -291,6 +294,26 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
       fake.fault({ match: '/api/me', kind: 'hang' });
       failedWith(await refresh(api(undefined, 150)), PelotonNetworkError, `Could not reach ${fake.url}/api/me: the server took too long to answer (UND_ERR_HEADERS_TIMEOUT)`);
       assert.equal(fake.count(), 1);
+      await assertStoredIdentical();
+    });
+  });
+
+  describe('what the workout list answers', () => {
+    beforeEach(() => storeGoodHistory(getDataset('seed-example'), { from: 1 }));
+    const listPath = () => `/api/user/${fake.rider.userId}/workouts`;
+
+    it('a page that answers 500 three times: PelotonApiError naming the page, after 3 tries', async () => {
+      fake.fault({ match: listPath(), query: { page: '0' }, status: 500, times: 3 });
+      const run = await refresh(api());
+      assert.ok(run.error instanceof PelotonApiError, String(run.error));
+      assert.match(run.error.message, new RegExp(`^GET ${listPath()} page 0: HTTP 500`));
+      assert.equal(fake.countRoute('workout_list'), 3);
+      await assertStoredIdentical();
+    });
+
+    it('a page that answers an HTML page with 200: PelotonSchemaError naming the page', async () => {
+      fake.fault({ match: listPath(), kind: 'html', status: 200 });
+      failedWith(await refresh(api()), PelotonSchemaError, `GET ${listPath()} page 0: unexpected response: expected JSON, got an HTML page`);
       await assertStoredIdentical();
     });
   });
@@ -351,7 +374,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
       const run = await refresh(api());
       const saved = await assertStoredTailKept(run, 1);
       assert.equal(saved.tests[0]!.calculatedFtp, null);
-      assert.deepEqual(run.walk?.warnings, [`The performance graph of workout ${newest} could not be read (not JSON).`]);
+      assert.deepEqual(run.result?.warnings, [`The performance graph of workout ${newest} could not be read (not JSON).`]);
     });
   });
 
@@ -361,7 +384,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
       const middle = fake.rider.workouts.find((w) => w.avgOutput === null)!.id;
       const run = await refresh(api());
       const saved = await assertStoredTailKept(run, 2);
-      assert.deepEqual(run.walk?.warnings, [`No average output in the performance graph of workout ${middle}.`]);
+      assert.deepEqual(run.result?.warnings, [`No average output in the performance graph of workout ${middle}.`]);
       assert.deepEqual(
         saved.tests.map((t) => [t.workoutId === middle, t.avgOutput === null, t.calculatedFtp === null]),
         [
@@ -378,44 +401,49 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
       const saved = await assertStoredTailKept(run, 2);
       const middle = saved.tests[1]!.workoutId;
       assert.equal(saved.tests[1]!.calculatedFtp, null);
-      assert.deepEqual(run.walk?.warnings, [`No performance graph for workout ${middle} (404).`]);
+      assert.deepEqual(run.result?.warnings, [`No performance graph for workout ${middle} (404).`]);
     });
 
-    it('a chain cycle: stops at the repeated workout with a warning; the longer stored history is kept', async () => {
+    /** The saved history holds every stored test (unchanged apart from its mark) and the `found` new ones. */
+    async function assertUnion(run: RefreshRun, found: number): Promise<FtpHistory> {
+      assert.equal(run.error, undefined, `the refresh failed: ${String(run.error)}`);
+      assert.equal(run.result?.replaced, true);
+      assert.equal(run.result?.newTests, found);
+      const saved = (await store.load(stored.rider.userId)).history!;
+      assert.equal(saved.tests.length, stored.tests.length + found);
+      const byId = new Map(saved.tests.map((t) => [t.workoutId, t]));
+      for (const test of stored.tests) assert.deepEqual({ ...byId.get(test.workoutId), applied: null }, { ...test, applied: null });
+      return saved;
+    }
+
+    it('a chain cycle: stops at the repeated workout with a warning; the list\'s tests join the stored ones', async () => {
       await storeGoodHistory(getDataset('cycle'), { earlier: chainOf(5, { label: 'before-the-cycle' }) });
       const run = await refresh(api());
-      assert.equal(run.walk?.stoppedBecause, 'cycle');
-      assert.equal(run.walk?.tests.length, 3);
-      assert.equal(run.walk?.stoppedAt, fake.rider.cyclingFtpWorkoutId);
-      assert.deepEqual(run.walk?.warnings, [`The chain points back to workout ${fake.rider.cyclingFtpWorkoutId}, already listed: stopped there.`]);
-      assert.equal(run.outcome?.replaced, false);
-      assert.equal(fake.count(), 7);
-      await assertStoredIdentical();
+      assert.deepEqual(run.result?.warnings, [`The chain points back to workout ${fake.rider.cyclingFtpWorkoutId}, already listed: stopped there.`]);
+      const saved = await assertUnion(run, 3);
+      assert.equal(saved.endReason, 'cycle');
+      assert.equal(fake.count(), 1 + 1 + 3 * 2, 'each test fetched once although the chain comes back to it');
     });
 
-    it('a chain longer than the limit: stops after maxTests with a warning; the longer stored history is kept', async () => {
-      // 12 tests since the last refresh and a limit of 10: the walk cannot reach the stored tests.
+    it('a chain longer than the limit: the list finds the tests the chain walker did not reach, no warning', async () => {
+      // 12 tests since the last refresh and a chain limit of 10: the list goes on down to the stored tests.
       await storeGoodHistory(chainOf(50), { from: 12 });
       const run = await refresh(api(), 10);
-      assert.equal(run.walk?.stoppedBecause, 'limit');
-      assert.equal(run.walk?.tests.length, 10);
-      assert.deepEqual(run.walk?.warnings, ['Stopped after 10 FTP tests; older tests were not fetched (setting pelotonFtp.maxChainLength).']);
-      assert.equal(run.outcome?.replaced, false);
-      assert.equal(fake.count(), 21);
-      await assertStoredIdentical();
+      await assertStoredTailKept(run, 12);
+      assert.deepEqual(run.result?.warnings, []);
+      assert.equal(fake.countRoute('workout'), 12);
+      assert.equal(fake.countRoute('performance_graph'), 12);
+      assert.equal(fake.countRoute('me'), 1);
     });
 
-    it('a workout 404 in the middle of the chain: stoppedBecause missing with a warning; the longer stored history is kept', async () => {
+    it('a workout 404 in the middle of the chain: a warning; the list still finds the test behind it', async () => {
       const rider = getDataset('workout-404-mid-chain');
       await storeGoodHistory(rider, { earlier: chainOf(5, { label: 'before-the-ghost' }) });
       const run = await refresh(api());
-      const middle = run.walk!.tests[1]!;
-      assert.equal(run.walk?.stoppedBecause, 'missing');
-      assert.equal(run.walk?.tests.length, 2);
-      assert.equal(run.walk?.stoppedAt, middle.previousTestId);
-      assert.deepEqual(run.walk?.warnings, [`Workout ${middle.previousTestId} was not found (404): the history ends there.`]);
-      assert.equal(run.outcome?.replaced, false);
-      await assertStoredIdentical();
+      const saved = await assertUnion(run, 3);
+      const middle = saved.tests.find((t) => t.previousTestId && !saved.tests.some((o) => o.workoutId === t.previousTestId))!;
+      assert.deepEqual(run.result?.warnings, [`Workout ${middle.previousTestId} was not found (404): the history ends there.`]);
+      assert.equal(saved.endReason, 'missing');
     });
   });
 });

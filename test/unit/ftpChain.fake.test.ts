@@ -39,8 +39,8 @@ describe('walkFtpChain against the fake Peloton API on 127.0.0.1', () => {
     assert.equal(fake.count('/api/me'), 1);
   });
 
-  it('demo: every test of the rider, newest first, each result round(avg × 0.95)', async () => {
-    const rider = getDataset('demo');
+  it('chain-8: every test of the rider, newest first, each result round(avg × 0.95)', async () => {
+    const rider = getDataset('chain-8');
     fake = await startFakePeloton({ rider });
     const result = await walkFtpChain(apiFor(fake));
     const byId = new Map(rider.workouts.map((w) => [w.id, w]));

@@ -7,7 +7,6 @@ import { HistoryStore } from '../../src/historyStore';
 import { PelotonApi } from '../../src/peloton/api';
 import { createPelotonDispatcher } from '../../src/peloton/dispatcher';
 import { walkFtpChain, type FtpTest, type StopReason } from '../../src/peloton/ftpChain';
-import { mergeWalk } from '../../src/peloton/historyMerge';
 import type { Dispatcher } from '../../src/peloton/undici';
 import { fakeId, type FakeRider, type FakeWorkout, type FtpSource } from '../fakePeloton/dataset';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
@@ -269,7 +268,7 @@ describe('walkFtpChain properties against the fake Peloton API on 127.0.0.1', fu
     for (const reason of ['end', 'cycle', 'limit', 'missing'] as const) assert.ok((stops.get(reason) ?? 0) > 0, `no run stopped because ${reason}`);
   });
 
-  it('refreshing a stored history after k new tests costs 1 + 2k requests and equals a full walk', async () => {
+  it('a walk over a stored history after k new tests stops at the newest stored test: 1 + 2k requests, and with the stored tests equals a full walk', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'peloton-prop-'));
     const store = new HistoryStore(folder);
     let runs = 0;
@@ -295,7 +294,8 @@ describe('walkFtpChain properties against the fake Peloton API on 127.0.0.1', fu
             // the history stored at the last refresh, through the store and back
             fake.setRider(before);
             const first = await walkFtpChain(api, { maxTests: 500 });
-            await store.save(mergeWalk(null, first, 1_767_000_000).history!);
+            const endReason = first.stoppedBecause === 'missing' ? 'missing' : 'end';
+            await store.save({ rider: first.rider, tests: first.tests, warnings: first.warnings, endReason, fetchedAt: 1_767_000_000, listed: null });
             const stored = (await store.load(before.userId)).history!;
             assert.equal(stored.tests.length, old.length);
 
@@ -306,13 +306,12 @@ describe('walkFtpChain properties against the fake Peloton API on 127.0.0.1', fu
             const walk = await walkFtpChain(api, { maxTests: 500, isKnown: (id) => known.has(id) });
             assert.equal(fake.count(), 1 + 2 * k, 'one /api/me, then a workout and its graph per new test');
             assert.equal(walk.stoppedBecause, 'known');
-            const outcome = mergeWalk(stored, walk, 1_768_000_000);
-            assert.equal(outcome.replaced, true);
-            assert.equal(outcome.newTests, k);
+            assert.equal(walk.tests.length, k);
+            assert.equal(walk.stoppedAt, stored.tests[0]!.workoutId, 'stopped at the newest stored test');
 
             const full = await walkFtpChain(api, { maxTests: 500 });
-            assert.deepEqual(outcome.history?.tests, full.tests);
-            assert.equal(outcome.history?.endReason, full.stoppedBecause);
+            assert.deepEqual([...walk.tests, ...stored.tests], full.tests);
+            assert.equal(stored.endReason, full.stoppedBecause);
             assert.equal(full.stoppedBecause, oldestIsGhost ? 'missing' : 'end');
           },
         ),
@@ -321,6 +320,6 @@ describe('walkFtpChain properties against the fake Peloton API on 127.0.0.1', fu
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
-    console.log(`      merge property: ${runs} runs`);
+    console.log(`      incremental walk property: ${runs} runs`);
   });
 });

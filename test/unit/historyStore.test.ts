@@ -204,11 +204,34 @@ describe('HistoryStore', () => {
 
     it('a newer schemaVersion', () => expectSetAside(JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION + 1, history: history('aaaa') })));
 
-    it('an older schemaVersion', () => expectSetAside(JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION - 1, history: history('aaaa') })));
+    it('a schemaVersion older than 1', () => expectSetAside(JSON.stringify({ schemaVersion: 0, history: history('aaaa') })));
 
     it('no schemaVersion at all', () => expectSetAside(JSON.stringify({ history: history('aaaa') })));
 
     it('a JSON null', () => expectSetAside('null'));
+  });
+
+  describe('schema 1 (before the workout list)', () => {
+    it('a schema-1 file loads as its history with listed: null, and the next save writes schema 2', async () => {
+      const old = history('aaaa', 3) as unknown as Record<string, unknown>;
+      const { applied: _dropped, ...firstTest } = (old.tests as Array<Record<string, unknown>>)[0]!;
+      old.tests = [firstTest, ...(old.tests as unknown[]).slice(1)]; // schema 1 files written before `applied` existed
+      await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 1, history: old }));
+      const loaded = await store.load('aaaa');
+      assert.equal(loaded.problem, null);
+      assert.deepEqual(loaded.history, { ...history('aaaa', 3), listed: null });
+      assert.deepEqual(await readdir(folder), ['history-aaaa.json'], 'nothing set aside');
+      await store.save({ ...loaded.history!, listed: { throughWorkoutId: 'x', throughCreatedAt: 4, totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] } });
+      const parsed = JSON.parse(await readFile(fileOf('aaaa'), 'utf8')) as { schemaVersion: number; history: FtpHistory };
+      assert.equal(parsed.schemaVersion, 2);
+      assert.deepEqual((await store.load('aaaa')).history?.listed, { throughWorkoutId: 'x', throughCreatedAt: 4, totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] });
+    });
+
+    it('a schema-1 file that carries a listed field is still read as never listed', async () => {
+      const withListed = { ...history('aaaa'), listed: { throughWorkoutId: 'x', throughCreatedAt: 4, totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] } };
+      await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 1, history: withListed }));
+      assert.equal((await store.load('aaaa')).history?.listed, null);
+    });
   });
 
   it('a file that cannot be read (a folder in its place) is reported, not thrown', async () => {

@@ -40,6 +40,10 @@ const seedHistory: HistoryMessage = {
       avgOutput: 185,
       calculatedFtp: 176,
       baselineFtp: 183,
+      baselineOrigin: 'test',
+      baselineSetAt: noonUtc('2019-12-04'),
+      enteredBaseline: null,
+      applied: 'applied',
     },
     {
       workoutId: '0f9e8d7c6b5a49382716f5e4d3c2b1a0',
@@ -49,39 +53,57 @@ const seedHistory: HistoryMessage = {
       avgOutput: 193,
       calculatedFtp: 183,
       baselineFtp: null,
+      baselineOrigin: 'none',
+      baselineSetAt: null,
+      enteredBaseline: null,
+      applied: 'applied',
     },
   ],
   username: 'seed_rider',
   currentFtp: 176,
+  currentFtpOrigin: 'test',
+  currentFtpEntered: null,
   estimatedFtp: 181,
   fetchedAt: noonUtc('2026-01-15'),
   notice: 'Refresh failed: showing history from 3 h ago',
 };
 
-/** Seven chained tests, one without output data, for the screenshots. */
+/**
+ * Eight tests for the screenshots: one without output data, a declined one (not applied), a hand-entered
+ * baseline, one from Peloton's estimate, and a current FTP from the estimate.
+ */
+const demoDays = ['2026-02-03', '2025-09-18', '2025-03-02', '2024-07-21', '2023-11-05', '2022-06-12', '2021-01-30', '2020-04-08'];
 const demoHistory: HistoryMessage = {
   ...seedHistory,
   username: 'demo_rider',
-  currentFtp: 214,
+  currentFtp: 209,
+  currentFtpOrigin: 'estimated',
   estimatedFtp: 209,
   notice: null,
-  rows: [
-    ['2026-02-03', 225, 214, 208],
-    ['2025-09-18', 225, 214, 205],
-    ['2025-03-02', 216, 205, 198],
-    ['2024-07-21', null, null, 198],
-    ['2023-11-05', 208, 198, 187],
-    ['2022-06-12', 197, 187, 176],
-    ['2021-01-30', 185, 176, 183],
-    ['2020-04-08', 193, 183, null],
-  ].map(([day, avgOutput, calculatedFtp, baselineFtp], i) => ({
+  rows: (
+    [
+      // avg output, result, baseline, origin, index of the test that set it, entered, applied
+      [225, 214, 205, 'test', 2, null, null],
+      [225, 214, 205, 'test', 2, null, 'not-applied'],
+      [216, 205, 198, 'test', 4, null, 'applied'],
+      [null, null, 198, 'test', 4, null, null],
+      [208, 198, 187, 'manual', null, 197, 'applied'],
+      [197, 187, 176, 'estimated', null, null, null],
+      [185, 176, 183, 'test', 7, null, null],
+      [193, 183, null, 'none', null, null, 'applied'],
+    ] as const
+  ).map(([avgOutput, calculatedFtp, baselineFtp, baselineOrigin, setBy, enteredBaseline, applied], i) => ({
     workoutId: `demo${i}`,
-    takenAt: noonUtc(day as string),
+    takenAt: noonUtc(demoDays[i]),
     rideTitle: i === 3 ? null : '20 min FTP Test Ride',
     instructor: i === 3 ? null : ['Denis Morton', 'Olivia Amato', 'Matt Wilpers'][i % 3],
-    avgOutput: avgOutput as number | null,
-    calculatedFtp: calculatedFtp as number | null,
-    baselineFtp: baselineFtp as number | null,
+    avgOutput,
+    calculatedFtp,
+    baselineFtp,
+    baselineOrigin,
+    baselineSetAt: setBy === null ? null : noonUtc(demoDays[setBy]),
+    enteredBaseline,
+    applied,
   })),
 };
 
@@ -255,10 +277,10 @@ describe('FTP chart page in Chromium', function () {
     assert.match(await page.locator('.updated').innerText(), /^Updated 2026-01-1[45] \d\d:\d\d$/);
 
     const grid = await gridText(page);
-    assert.deepEqual(grid.header, ['Date', 'Result (W)', 'Baseline (W)', 'Change (W)', 'Avg output (W)', 'Ride']);
+    assert.deepEqual(grid.header, ['Date', 'Result (W)', 'Applied', 'Baseline (W)', 'Baseline from', 'Change (W)', 'Avg output (W)', 'Ride']);
     assert.deepEqual(grid.rows, [
-      ['2026-01-14', '176', '183', '\u22127', '185', '20 min FTP Test Ride · Denis Morton'],
-      ['2019-12-04', '183', 'first test', '\u2014', '193', '20 min FTP Test Ride · Matt Wilpers'],
+      ['2026-01-14', '176', 'applied', '183', 'set by the test of 2019-12-04', '\u22127', '185', '20 min FTP Test Ride · Denis Morton'],
+      ['2019-12-04', '183', 'applied', '\u2014', 'first test', '\u2014', '193', '20 min FTP Test Ride · Matt Wilpers'],
     ]);
     assert.equal(await page.locator('vscode-data-grid').getAttribute('role'), 'grid');
 
@@ -271,6 +293,8 @@ describe('FTP chart page in Chromium', function () {
     assert.ok(blue.drawn > 2000, `the canvas has drawn pixels (${blue.drawn})`);
     assert.ok(blue.matching > 50, `the calculated series is drawn in charts-blue (${blue.matching})`);
     assert.ok(orange.matching > 30, `the baseline series is drawn in charts-orange (${orange.matching})`);
+    const red = await canvasPixels(page, dark.vars['charts-red']);
+    assert.equal(red.matching, 0, 'no not-applied mark (nor its legend entry) when every result was applied');
     assert.match((await page.locator('canvas').getAttribute('aria-label')) ?? '', /2 FTP tests from 2019-12-04 to 2026-01-14/);
   });
 
@@ -315,6 +339,22 @@ describe('FTP chart page in Chromium', function () {
     // A longer history than the seed, so the screenshots show both lines, the dashes and a gap.
     await send(page, demoHistory);
     await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 9);
+    const grid = await gridText(page);
+    assert.deepEqual(
+      grid.rows.map((r) => `${r[0]} | ${r[2]} | ${r[4]}`),
+      [
+        '2026-02-03 | \u2014 | set by the test of 2025-03-02',
+        '2025-09-18 | not applied | set by the test of 2025-03-02',
+        '2025-03-02 | applied | set by the test of 2023-11-05',
+        '2024-07-21 | \u2014 | set by the test of 2023-11-05',
+        '2023-11-05 | applied | entered by hand (197 W × 0.95)',
+        "2022-06-12 | \u2014 | Peloton's estimate",
+        '2021-01-30 | \u2014 | set by the test of 2020-04-08',
+        '2020-04-08 | applied | first test',
+      ],
+    );
+    assert.match(await page.locator('.figures').innerText(), /^Current FTP 209 W \(Peloton's estimate\) · Peloton estimate 209 W$/);
+    assert.match((await page.locator('canvas').getAttribute('aria-label')) ?? '', /1 result was not applied/);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.mouse.move(0, 0);
     for (const [name, theme] of [['light', light], ['hc', highContrast], ['dark', dark]] as const) {
@@ -323,6 +363,9 @@ describe('FTP chart page in Chromium', function () {
       await frames(page);
       const blue = await canvasPixels(page, theme.vars['charts-blue']);
       assert.ok(blue.matching > 50, `${name}: the chart redrew in the theme's blue (${blue.matching})`);
+      // The not-applied result's cross (in the legend and on the chart) in the theme's red.
+      const red = await canvasPixels(page, theme.vars['charts-red']);
+      assert.ok(red.matching > 40, `${name}: the not-applied mark is drawn in charts-red (${red.matching})`);
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.notEqual(background, 'rgba(0, 0, 0, 0)', `${name}: the page takes the editor background`);
       if (name === 'dark') {
@@ -361,7 +404,7 @@ describe('FTP chart page in Chromium', function () {
     const noOutput = { ...seedHistory.rows[0], avgOutput: null, calculatedFtp: null };
     await send(page, { ...seedHistory, rows: [noOutput, seedHistory.rows[1]] });
     await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 3);
-    assert.deepEqual((await gridText(page)).rows[0].slice(0, 5), ['2026-01-14', '\u2014', '183', '\u2014', 'no output data']);
+    assert.deepEqual((await gridText(page)).rows[0].slice(0, 7), ['2026-01-14', '\u2014', 'applied', '183', 'set by the test of 2019-12-04', '\u2014', 'no output data']);
     assert.equal(await page.locator('.empty').isVisible(), false);
   });
 

@@ -1,0 +1,51 @@
+/**
+ * The text of the FTP tests table, as plain functions of the chart rows (no DOM), so the wording is tested
+ * in plain Node beside the tree's.
+ */
+import { NONE, NOT_APPLIED, baselineOriginText, formatChange, formatDate, formatWattsBare } from './format';
+import type { ChartRow } from './protocol';
+
+/** Text shown in place of watts for a test whose ride recorded no output. */
+export const NO_OUTPUT = 'no output data';
+/** Text of the "Applied" column: `applied`, `not applied` (declined), or the em dash (no mark). */
+export function appliedText(applied: ChartRow['applied']): string {
+  return applied === 'applied' ? 'applied' : applied === 'not-applied' ? NOT_APPLIED : NONE;
+}
+
+/** Text of the "Baseline from" column: where the baseline came from (a hand-entered one with the value entered). */
+export function baselineFromText(row: ChartRow): string {
+  const text = baselineOriginText(row.baselineOrigin, row.baselineSetAt);
+  return row.baselineOrigin === 'manual' && row.enteredBaseline != null ? `${text} (${Math.round(row.enteredBaseline)} W × 0.95)` : text;
+}
+
+/** Workout ids the host accepts in `openWorkout` (the protocol's pattern). */
+export const WORKOUT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The table's cells as text, newest first: date, result, applied, baseline, baseline from, change, average
+ * output, ride. A test without a baseline reads "first test" (in "Baseline from"); a test without output
+ * "no output data".
+ */
+export function tableRows(rows: readonly ChartRow[]): string[][] {
+  const newestFirst = [...rows].sort((a, b) => b.takenAt - a.takenAt);
+  return newestFirst.map((row) => {
+    const noOutput = row.avgOutput == null;
+    return [
+      formatDate(row.takenAt * 1000),
+      formatWattsBare(row.calculatedFtp),
+      appliedText(row.applied),
+      formatWattsBare(row.baselineFtp),
+      baselineFromText(row),
+      formatChange(row.calculatedFtp, row.baselineFtp),
+      noOutput ? NO_OUTPUT : formatWattsBare(row.avgOutput),
+      rideLabel(row),
+    ];
+  });
+}
+
+/** "20 min FTP Test Ride · Denis Morton", or a stand-in when the ride is unknown. */
+function rideLabel(row: ChartRow): string {
+  const title = row.rideTitle ?? 'Unknown ride';
+  return row.instructor ? `${title} · ${row.instructor}` : title;
+}
+

@@ -1,0 +1,191 @@
+/**
+ * The fake Peloton API's routes, one handler each, and the table that maps a method and path to them:
+ *   POST /oauth/token                            → {@link tokenGrant}  (Auth0's refresh grant)
+ *   GET  /api/me                                 → {@link me}
+ *   GET  /api/workout/{id}                       → {@link workout}
+ *   GET  /api/workout/{id}/performance_graph     → {@link performanceGraph}
+ *   GET  /api/user/{user_id}/workouts            → {@link workoutList}
+ *   GET  /api/ride/{ride_id}/details             → {@link rideDetails}
+ * Every /api route needs a valid bearer token (the server checks it before the handler runs).
+ */
+import type { IncomingMessage } from 'node:http';
+import { type FakeRider, type FakeWorkout } from './dataset';
+import {
+  type ListJoin,
+  buildMe,
+  buildPerformanceGraph,
+  buildRideDetails,
+  buildWorkout,
+  buildWorkoutsPage,
+  rideIdOf,
+} from './builder';
+import { type Reply, pelotonError, readBody } from './http';
+import { PELOTON_CLIENT_ID, PELOTON_SCOPE } from './jwt';
+import type { TokenBook } from './tokens';
+
+/**
+ * The rider being served, with lookups by workout and ride id and its serialized payloads by route (the builders
+ * are deterministic, and building a per-second graph or a 100-item page on every request would put the fake's own
+ * CPU time into the client's measurements). A new rider gets a new ServedRider.
+ */
+export class ServedRider {
+  private readonly byId: Map<string, FakeWorkout>;
+  private byRideId: Map<string, FakeWorkout> | undefined;
+  private readonly payloads = new Map<string, string>();
+
+  constructor(readonly rider: FakeRider) {
+    this.byId = new Map(rider.workouts.map((w) => [w.id, w]));
+  }
+
+  /** The workout with that id, or undefined. */
+  workout(id: string): FakeWorkout | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The workout taken in the class (ride) with that id, or undefined. */
+  workoutOfRide(rideId: string): FakeWorkout | undefined {
+    this.byRideId ??= new Map(this.rider.workouts.map((w) => [rideIdOf(w), w]));
+    return this.byRideId.get(rideId);
+  }
+
+  /** The JSON text of `build()`, built once per key. */
+  cached(key: string, build: () => unknown): string {
+    let text = this.payloads.get(key);
+    if (text === undefined) this.payloads.set(key, (text = JSON.stringify(build())));
+    return text;
+  }
+}
+
+/** What a handler gets. */
+interface RouteContext {
+  req: IncomingMessage;
+  reply: Reply;
+  /** The path's captures, URI-decoded (e.g. the workout id). */
+  params: string[];
+  query: URLSearchParams;
+  served: ServedRider;
+  tokens: TokenBook;
+  /** Server options the handlers read. */
+  options: { pageOverlap: number; rotateRefreshToken: boolean };
+}
+
+/** The names of the routes (also in every {@link RecordedRequest}). */
+export type RouteName = 'oauth_token' | 'me' | 'workout' | 'performance_graph' | 'workout_list' | 'ride_details';
+
+/** One route: method, path pattern (captures become `params`), whether it needs a bearer token, its handler. */
+interface Route {
+  name: RouteName;
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  needsToken: boolean;
+  handle(ctx: RouteContext): void | Promise<void>;
+}
+
+/** POST /oauth/token: Auth0's refresh grant (form or JSON body); rotates the refresh token unless told not to. */
+async function tokenGrant({ req, reply, tokens, options }: RouteContext): Promise<void> {
+  const form = parseTokenRequest(req.headers['content-type'], await readBody(req));
+  const oauthError = (status: number, error: string, description: string): void =>
+    reply.json(status, { error, error_description: description }, { 'Cache-Control': 'no-store' });
+  if (!form.grant_type) return oauthError(400, 'invalid_request', 'Missing required parameter: grant_type');
+  if (form.grant_type !== 'refresh_token') {
+    return oauthError(403, 'unauthorized_client', `Grant type '${form.grant_type}' not allowed for the client.`);
+  }
+  if (!form.refresh_token) return oauthError(400, 'invalid_request', 'Missing required parameter: refresh_token');
+  if (form.client_id !== PELOTON_CLIENT_ID || !tokens.isRefreshValid(form.refresh_token)) {
+    return oauthError(403, 'invalid_grant', 'Unknown or invalid refresh token.');
+  }
+  const body: Record<string, unknown> = {
+    access_token: tokens.mintAccess(),
+    expires_in: tokens.defaultTtl,
+    token_type: 'Bearer',
+    scope: PELOTON_SCOPE,
+  };
+  if (options.rotateRefreshToken) {
+    tokens.retireRefresh(form.refresh_token);
+    body.refresh_token = tokens.mintRefresh();
+  }
+  reply.json(200, body, { 'Cache-Control': 'no-store' });
+}
+
+/** Parses a form-encoded or JSON token request into string fields. */
+function parseTokenRequest(contentType: string | undefined, body: string): Record<string, string> {
+  if (contentType?.includes('application/json')) {
+    try {
+      const value: unknown = JSON.parse(body);
+      if (typeof value !== 'object' || value === null) return {};
+      return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    } catch {
+      return {};
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(body));
+}
+
+/** GET /api/me: the rider (FTP fields, workout counters). */
+function me({ reply, served }: RouteContext): void {
+  reply.json(200, served.cached('me', () => buildMe(served.rider)));
+}
+
+/** GET /api/workout/{id}: the workout with `ride` and `ftp_info`; 404 (error_code 4040) for an unknown id. */
+function workout({ reply, served, params: [id] }: RouteContext): void {
+  const w = served.workout(id);
+  if (!w) return reply.json(404, pelotonError(404, 4040, 'Workout not found'));
+  reply.json(200, served.cached(`workout:${id}`, () => buildWorkout(served.rider, w)));
+}
+
+/**
+ * GET /api/workout/{id}/performance_graph?every_n=: the graph (one sample per `every_n` seconds, default 1); 404
+ * (4040) for an unknown workout, 404 (4041) for a workout whose graph is 'missing'.
+ */
+function performanceGraph({ reply, served, params: [id], query }: RouteContext): void {
+  const w = served.workout(id);
+  if (!w) return reply.json(404, pelotonError(404, 4040, 'Workout not found'));
+  if (w.graph === 'missing') return reply.json(404, pelotonError(404, 4041, 'Performance graph not found'));
+  const every = Number(query.get('every_n') ?? '1');
+  const sampleEvery = Number.isFinite(every) && every >= 1 ? every : 1;
+  reply.json(200, served.cached(`graph:${id}:${sampleEvery}`, () => buildPerformanceGraph(w, sampleEvery)));
+}
+
+/**
+ * GET /api/user/{user_id}/workouts?joins=&limit=&page=&sort_by=: one page, newest first whatever `sort_by` says
+ * (`limit` default 20, cut to 100; `joins=ride` joins the class, `ride.instructor` its instructor too). Another user
+ * id: 404; a limit or page that is not a whole number (limit ≥ 1, page ≥ 0): 400.
+ */
+function workoutList({ reply, served, params: [userId], query, options }: RouteContext): void {
+  if (userId !== served.rider.userId) return reply.json(404, pelotonError(404, 4040, 'User not found'));
+  const limit = Number(query.get('limit') ?? '20');
+  const page = Number(query.get('page') ?? '0');
+  if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(page) || page < 0) {
+    return reply.json(400, pelotonError(400, 3000, 'Invalid limit or page'));
+  }
+  const joins = (query.get('joins') ?? '').split(',');
+  const join: ListJoin = joins.includes('ride') ? (joins.includes('ride.instructor') ? 'ride+instructor' : 'ride') : 'none';
+  const overlap = options.pageOverlap;
+  reply.json(200, served.cached(`list:${page}:${limit}:${join}:${overlap}`, () => buildWorkoutsPage(served.rider, page, limit, { join, overlap })));
+}
+
+/** GET /api/ride/{ride_id}/details: the class with a top-level `is_ftp_test`; 404 for an unknown ride. */
+function rideDetails({ reply, served, params: [rideId] }: RouteContext): void {
+  const w = served.workoutOfRide(rideId);
+  if (!w) return reply.json(404, pelotonError(404, 4040, 'Ride not found'));
+  reply.json(200, served.cached(`ride:${rideId}`, () => buildRideDetails(w)));
+}
+
+/** Every route the fake serves; any other method and path gets Peloton's HTML 404 page. */
+const ROUTES: readonly Route[] = [
+  { name: 'oauth_token', method: 'POST', pattern: /^\/oauth\/token$/, needsToken: false, handle: tokenGrant },
+  { name: 'me', method: 'GET', pattern: /^\/api\/me$/, needsToken: true, handle: me },
+  { name: 'workout', method: 'GET', pattern: /^\/api\/workout\/([^/]+)$/, needsToken: true, handle: workout },
+  { name: 'performance_graph', method: 'GET', pattern: /^\/api\/workout\/([^/]+)\/performance_graph$/, needsToken: true, handle: performanceGraph },
+  { name: 'workout_list', method: 'GET', pattern: /^\/api\/user\/([^/]+)\/workouts$/, needsToken: true, handle: workoutList },
+  { name: 'ride_details', method: 'GET', pattern: /^\/api\/ride\/([^/]+)\/details$/, needsToken: true, handle: rideDetails },
+];
+
+/** The route for a method and path with its decoded captures, or null. */
+export function findRoute(method: string, path: string): { route: Route; params: string[] } | null {
+  for (const route of ROUTES) {
+    const m = route.method === method ? route.pattern.exec(path) : null;
+    if (m) return { route, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+  }
+  return null;
+}
