@@ -61,7 +61,7 @@ function live(events: readonly Event[]): Life {
   return { workouts: workouts.reverse(), me, expected: expected.reverse() };
 }
 
-const runs = { numRuns: 60 };
+const runs = { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) };
 
 describe('refreshHistory properties (generated riders)', function () {
   this.timeout(120_000);
@@ -124,12 +124,13 @@ describe('refreshHistory properties (generated riders)', function () {
         const added = full.workouts.length - old.workouts.length;
         const newTests = full.expected.length - old.expected.length;
         assert.equal(second.newTests, newTests);
-        const pages = added === 0 && old.workouts.length > 0 ? 0 : Math.floor(added / 100) + 1;
+        const pages = added === 0 ? 0 : Math.floor(added / 100) + 1;
         assert.equal(rider.requests.length, 1 + pages + 2 * newTests, rider.requests.join(', '));
         const cold = await refreshHistory(new FakeRider(full.workouts, full.me), null);
         assert.deepEqual(history.tests, cold.history!.tests);
       }),
-      runs,
+      // A rider with no workout before or after: nothing to list again, so 1 request (found by a shrunk run).
+      { ...runs, examples: [[[{ kind: 'estimate', ftp: 100 }], []]] },
     );
   });
 });
