@@ -8,6 +8,7 @@ import type { FtpTest, RiderFtp } from '../peloton/ftpChain';
 import { nowSeconds } from '../peloton/tokens';
 import { FTP_TESTS_VIEW_ID, type HistoryService } from '../historyService';
 import { formatAge, riderDescription, riderLabel, testDescription, testLabel, testTooltip } from './treeFormat';
+import { powerZoneItems, riderRowCollapsibleState, zonesTooltipMarkdown } from './zones';
 
 /** A row of the tree: the rider summary, or one FTP test (contextValue `ftpTest`, for the context menu). */
 export class FtpTreeItem extends vscode.TreeItem {
@@ -19,12 +20,12 @@ export class FtpTreeItem extends vscode.TreeItem {
       super(testLabel(test), vscode.TreeItemCollapsibleState.None);
       this.id = `test:${test.workoutId}`;
       this.description = testDescription(test);
-      this.tooltip = new vscode.MarkdownString(testTooltip(test));
+      this.tooltip = new vscode.MarkdownString(testTooltip(test) + zonesTooltipMarkdown(test.calculatedFtp));
       this.contextValue = 'ftpTest';
       this.iconPath = new vscode.ThemeIcon(test.warnings.length > 0 ? 'warning' : test.calculatedFtp === null ? 'circle-slash' : 'pulse');
       this.accessibilityInformation = { label: `${this.label}, ${this.description}`, role: 'treeitem' };
     } else {
-      super(rider ? riderLabel(rider) : '', vscode.TreeItemCollapsibleState.None);
+      super(rider ? riderLabel(rider) : '', riderRowCollapsibleState(rider));
       this.id = 'rider';
       this.description = rider ? riderDescription(rider) : '';
       this.tooltip = rider ? `${rider.username}: ${riderLabel(rider)}${rider.estimatedFtp ? `, ${riderDescription(rider)}` : ''}` : '';
@@ -35,7 +36,7 @@ export class FtpTreeItem extends vscode.TreeItem {
 }
 
 /** Provides the rows of the FTP Tests view. */
-export class FtpTestsTreeProvider implements vscode.TreeDataProvider<FtpTreeItem> {
+export class FtpTestsTreeProvider implements vscode.TreeDataProvider<vscode.TreeItem> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -46,12 +47,13 @@ export class FtpTestsTreeProvider implements vscode.TreeDataProvider<FtpTreeItem
     this.changed.fire();
   }
 
-  getTreeItem(item: FtpTreeItem): vscode.TreeItem {
+  getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
     return item;
   }
 
-  getChildren(item?: FtpTreeItem): FtpTreeItem[] {
-    if (item) return [];
+  getChildren(item?: vscode.TreeItem): vscode.TreeItem[] {
+    // The current-FTP row's children are the power zones of that FTP.
+    if (item) return item instanceof FtpTreeItem && item.test === null ? powerZoneItems(this.history.state.history?.rider) : [];
     const history = this.history.state.history;
     if (!history) return [];
     return [new FtpTreeItem(null, history.rider), ...history.tests.map((t) => new FtpTreeItem(t, null))];

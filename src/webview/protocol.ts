@@ -4,6 +4,7 @@
  * Nothing here ever carries a token: only FTP figures, dates and ride names.
  */
 import * as z from 'zod/mini';
+import { zoneTableSchema } from './zonesProtocol';
 
 /** One FTP test as the chart shows it. Watts are whole watts; `takenAt` Unix seconds. */
 export const chartRowSchema = z.object({
@@ -31,6 +32,8 @@ export const historyMessageSchema = z.object({
   fetchedAt: z.nullable(z.number()),
   /** A line to show above the chart (e.g. "Refresh failed: showing history from 3 h ago"), or null. */
   notice: z.nullable(z.string()),
+  /** The power zones of the current FTP (see zonesProtocol.ts); null or absent when there is no FTP. */
+  zones: z.optional(z.nullable(zoneTableSchema)),
 });
 /** The `history` message. */
 export type HistoryMessage = z.infer<typeof historyMessageSchema>;
