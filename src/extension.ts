@@ -15,6 +15,7 @@ import { PelotonApi, type PelotonApiOptions } from './peloton/api';
 import { refreshAccessToken, type Credentials } from './peloton/tokens';
 import { readSettings } from './settings';
 import { registerFtpTestsTree } from './views/ftpTestsTree';
+import { registerFtpStatusBar } from './views/statusBar';
 
 /** What activate() hands to the integration tests (never tokens). */
 export interface PelotonFtpExtensionApi {
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
     provider,
     history,
     registerFtpTestsTree(history),
+    registerFtpStatusBar({ history, isSignedIn: () => provider.current !== null, onDidChangeSession: provider.onDidChangeSessions }),
     registerCommands({ extensionUri: context.extensionUri, auth: provider, history, log }),
     // A session that ends by itself (renewal refused, or signed out in another window) leaves the history
     // on screen with a Sign In prompt; only the Sign Out command clears it.
