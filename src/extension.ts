@@ -8,6 +8,7 @@ import { PelotonAuthProvider } from './auth/authProvider';
 import { SessionStore } from './auth/sessionStore';
 import { runSignInFlow } from './auth/signInFlow';
 import { registerCommands } from './commands';
+import { registerExportCommand } from './exportCommand';
 import { HistoryService } from './historyService';
 import { HistoryStore } from './historyStore';
 import { createLog } from './log';
@@ -53,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
     provider,
     history,
     registerFtpTestsTree(history),
+    registerExportCommand(history),
     registerFtpStatusBar({ history, isSignedIn: () => provider.current !== null, onDidChangeSession: provider.onDidChangeSessions }),
     registerCommands({ extensionUri: context.extensionUri, auth: provider, history, log }),
     // A session that ends by itself (renewal refused, or signed out in another window) leaves the history
