@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -90,16 +90,11 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('no FTP in the status bar while signed out', async () => {
-    await openViewContainer(page, 'Peloton');
-    await page.waitForTimeout(1500);
-    assert.equal(await statusItem(page).count(), 0);
-  });
-
-  it('signed in as the demo rider, the current-FTP row expands to seven zones with the rule\'s watts', async () => {
+  it('signs in as the demo rider: the current-FTP row expands to seven zones with the rule\'s watts', async () => {
     await runCommand(page, 'Peloton: Sign In with Access Token');
     await typeInQuickInput(page, fake.issueAccessToken(), { enter: true });
     await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
+    await openViewContainer(page, 'Peloton');
     const rows = await waitForTreeRows(page, 'FTP Tests', (r) => r.length > 1 && !r.some((x) => x.text.includes('Walking')));
     const currentRow = rows[0]!;
     assert.equal(currentRow.expanded, false, 'the current-FTP row is collapsed and expandable');
@@ -144,6 +139,20 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
     await frame.locator('.zones-section').scrollIntoViewIfNeeded();
     await screenshot(page, 'chart-zones-demo');
     await runCommand(page, 'View: Close All Editors');
+  });
+
+  it('the setting pelotonFtp.statusBar.enabled hides it and shows it again', async () => {
+    const folder = join(server.workspaceFolder, '.vscode');
+    mkdirSync(folder, { recursive: true });
+    const settings = join(folder, 'settings.json');
+    try {
+      writeFileSync(settings, JSON.stringify({ 'pelotonFtp.statusBar.enabled': false }));
+      await statusItem(page).waitFor({ state: 'hidden', timeout: 15_000 });
+      writeFileSync(settings, JSON.stringify({ 'pelotonFtp.statusBar.enabled': true }));
+      await statusItem(page).waitFor({ state: 'visible', timeout: 15_000 });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('exports a CSV and a JSON through the save dialog; both parse, and their tests equal the tree\'s rows', async () => {
