@@ -1,9 +1,12 @@
 /**
- * The chart page's power zones section: a heading ("Power zones at FTP 176 W") and the kit's data grid of
- * the seven zones (zone, % of FTP, watts), drawn from the `zones` the host sends. Hidden when there is no
- * current FTP. Every text comes from the host, already in the display language.
+ * The chart page's power zones section: a heading ("Power zones at FTP 176 W") and a table of the seven
+ * zones (zone, % of FTP, watts), drawn from the `zones` the host sends. Hidden when there is no current
+ * FTP. Every text comes from the host, already in the display language.
+ *
+ * A plain HTML table (header cells with scopes, theme colours from chart.css): it is seven fixed rows with
+ * nothing to navigate, so it needs none of the kit's data grid behaviour, and it stays apart from the grid
+ * of FTP tests.
  */
-import { createDataGrid } from './toolkit';
 import type { ZoneTable } from './zonesProtocol';
 
 /** The section element and the function that redraws it. */
@@ -11,6 +14,15 @@ export interface ZonesSection {
   element: HTMLElement;
   /** Draws these zones, or hides the section for null. Redraws only when they changed. */
   update(zones: ZoneTable | null): void;
+}
+
+/** A table cell (`th` or `td`) with text and an optional class. */
+function cell(tag: 'th' | 'td', text: string, className?: string, scope?: 'col' | 'row'): HTMLTableCellElement {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  if (className) element.className = className;
+  if (scope) element.scope = scope;
+  return element;
 }
 
 /** Creates the (hidden) zones section; place `element` in the page. */
@@ -22,9 +34,10 @@ export function createZonesSection(): ZonesSection {
   const heading = document.createElement('h2');
   heading.className = 'section-title';
   heading.id = 'zones-heading';
-  const box = document.createElement('div');
-  box.className = 'table-box zones-box';
-  element.append(heading, box);
+  const table = document.createElement('table');
+  table.className = 'zones-table';
+  table.setAttribute('aria-labelledby', 'zones-heading');
+  element.append(heading, table);
   let drawn: string | undefined;
   return {
     element,
@@ -35,22 +48,23 @@ export function createZonesSection(): ZonesSection {
       element.hidden = zones === null;
       if (zones === null) {
         heading.textContent = '';
-        box.replaceChildren();
+        table.replaceChildren();
         return;
       }
       heading.textContent = zones.heading;
       const [zone, percent, watts] = zones.columns;
-      box.replaceChildren(
-        createDataGrid({
-          label: zones.heading,
-          columns: [
-            { title: zone, width: 'minmax(11em, 2fr)' },
-            { title: percent, width: 'minmax(7em, 1fr)', align: 'end' },
-            { title: watts, width: 'minmax(8em, 1fr)', align: 'end' },
-          ],
-          rows: zones.rows.map((row) => [row.label, row.percent, row.watts]),
-        }),
-      );
+      const head = document.createElement('thead');
+      const headRow = document.createElement('tr');
+      headRow.append(cell('th', zone, undefined, 'col'), cell('th', percent, 'number', 'col'), cell('th', watts, 'number', 'col'));
+      head.append(headRow);
+      const body = document.createElement('tbody');
+      for (const row of zones.rows) {
+        const tr = document.createElement('tr');
+        tr.dataset.zone = String(row.zone);
+        tr.append(cell('th', row.label, undefined, 'row'), cell('td', row.percent, 'number'), cell('td', row.watts, 'number'));
+        body.append(tr);
+      }
+      table.replaceChildren(head, body);
     },
   };
 }

@@ -126,12 +126,12 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
     assert.ok(text.includes(`Last test ${days} days ago.`), text);
     await screenshot(page, 'status-bar-ftp');
     await item.click();
-    const frame = await findWebviewFrame(page, hasSelector('.zones-section vscode-data-grid-row'));
-    await frame.waitForFunction(() => document.querySelectorAll('.zones-section vscode-data-grid-row').length === 8);
+    const frame = await findWebviewFrame(page, hasSelector('.zones-table tbody tr'));
+    await frame.waitForFunction(() => document.querySelectorAll('.zones-table tbody tr').length === 7);
     const zoneRows = await frame.evaluate(() =>
-      Array.from(document.querySelectorAll('.zones-section vscode-data-grid-row'))
-        .slice(1)
-        .map((row) => Array.from(row.querySelectorAll('vscode-data-grid-cell')).map((c) => (c.textContent ?? '').trim()).join(' | ')),
+      Array.from(document.querySelectorAll('.zones-table tbody tr')).map((row) =>
+        Array.from(row.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim()).join(' | '),
+      ),
     );
     assert.equal(zoneRows[3], `Z4 · Threshold | 91\u2013105 % | ${zoneWatts(ftp)[3]}`);
     assert.equal(zoneRows[6], `Z7 · Neuromuscular | > 150 % | ${zoneWatts(ftp)[6]}`);
