@@ -10,6 +10,7 @@ import type { PelotonLog } from './log';
 import { FtpChartPanel } from './views/chartPanel';
 import { toHistoryMessage } from './views/chartData';
 import type { FtpTreeItem } from './views/ftpTestsTree';
+import { chartZoneTable } from './views/zones';
 
 /** The web page of one workout on Peloton's members site. */
 export function workoutUrl(workoutId: string): vscode.Uri {
@@ -57,7 +58,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
   };
 
   const chartSource = {
-    current: () => toHistoryMessage(history.state),
+    current: () => ({ ...toHistoryMessage(history.state), zones: chartZoneTable(history.state.history?.rider) }),
     onDidChange: history.onDidChange,
     openWorkout: (workoutId: string) => void vscode.env.openExternal(workoutUrl(workoutId)),
     refresh: () => void history.refresh(),

@@ -8,6 +8,7 @@ import { PelotonAuthProvider } from './auth/authProvider';
 import { SessionStore } from './auth/sessionStore';
 import { runSignInFlow } from './auth/signInFlow';
 import { registerCommands } from './commands';
+import { registerExportCommand } from './exportCommand';
 import { HistoryService } from './historyService';
 import { HistoryStore } from './historyStore';
 import { createLog } from './log';
@@ -16,6 +17,7 @@ import type { PelotonMe } from './peloton/schemas';
 import { refreshAccessToken, type Credentials } from './peloton/tokens';
 import { readSettings } from './settings';
 import { registerFtpTestsTree } from './views/ftpTestsTree';
+import { registerFtpStatusBar } from './views/statusBar';
 
 /** How long the sign-in check's GET /api/me stands in for the first refresh's own (milliseconds). */
 const SIGN_IN_ME_FRESH_MS = 30_000;
@@ -76,6 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
     provider,
     history,
     registerFtpTestsTree(history),
+    registerExportCommand(history),
+    registerFtpStatusBar({ history, isSignedIn: () => provider.current !== null, onDidChangeSession: provider.onDidChangeSessions }),
     registerCommands({ extensionUri: context.extensionUri, auth: provider, history, log }),
     // A session that ends by itself (renewal refused, or signed out in another window) leaves the history
     // on screen with a Sign In prompt; only the Sign Out command clears it.

@@ -92,12 +92,16 @@ export function currentFtp(rider: {
   };
 }
 
-/** One power zone: `zone` 1–7, its name, and its watt range (`maxWatts` null for zone 7, open-ended). */
+/**
+ * One power zone: `zone` 1–7, Peloton's English name, its watt range (`maxWatts` null for zone 7,
+ * open-ended) and its upper bound in % of FTP (null for zone 7).
+ */
 export interface PowerZone {
   zone: number;
   name: string;
   minWatts: number;
   maxWatts: number | null;
+  upperPercent: number | null;
 }
 
 /** Peloton's seven zones as upper bounds in % of FTP (Z1 0–55, Z2 56–75, … Z7 above 150). */
@@ -108,12 +112,15 @@ const ZONES: ReadonlyArray<{ name: string; upperPercent: number | null }> = [
   { name: 'Threshold', upperPercent: 105 },
   { name: 'VO2 Max', upperPercent: 120 },
   { name: 'Anaerobic Capacity', upperPercent: 150 },
-  { name: 'Neuromuscular Power', upperPercent: null },
+  { name: 'Neuromuscular', upperPercent: null },
 ];
 
 /**
- * Peloton's seven power zones for an FTP. Rule: a zone's top is `round(ftp × upper% / 100)` watts and the
- * next zone starts one watt above it; zone 1 starts at 0 W and zone 7 has no top.
+ * Peloton's seven power zones for an FTP (Z1 ≤ 55 %, Z2 56–75 %, Z3 76–90 %, Z4 91–105 %, Z5 106–120 %,
+ * Z6 121–150 %, Z7 > 150 %; names Active Recovery, Endurance, Tempo, Threshold, VO2 Max, Anaerobic Capacity,
+ * Neuromuscular). Rule for watts: the upper bound of zone k is `round(ftp × upper% / 100)`, half up; the
+ * lower bound is the previous zone's upper bound + 1; zone 1 starts at 0 W; zone 7 has no upper bound.
+ * E.g. FTP 176 W: Z4 Threshold 159–185 W, Z7 above 264 W.
  * @param ftp watts, > 0.
  * @throws {RangeError} when `ftp` is not a positive finite number.
  */
@@ -122,7 +129,7 @@ export function powerZones(ftp: number): PowerZone[] {
   let minWatts = 0;
   return ZONES.map(({ name, upperPercent }, i) => {
     const maxWatts = upperPercent === null ? null : Math.round((ftp * upperPercent) / 100);
-    const zone = { zone: i + 1, name, minWatts, maxWatts };
+    const zone = { zone: i + 1, name, minWatts, maxWatts, upperPercent };
     if (maxWatts !== null) minWatts = maxWatts + 1;
     return zone;
   });

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { FtpTest, RiderFtp } from '../peloton/ftpChain';
 import { nowSeconds } from '../peloton/time';
 import { FTP_TESTS_VIEW_ID, type HistoryService } from '../historyService';
-import { formatAge, noTestsMessage, riderDescription, riderLabel, riderTooltip, testDescription, testLabel, testTooltip, type TooltipParts } from './treeFormat';
+import { formatAge, noTestsMessage, testsById, riderDescription, riderLabel, riderTooltip, testDescription, testLabel, testTooltip, type TooltipParts } from './treeFormat';
+import { powerZoneItems, riderRowCollapsibleState, zonesTooltipMarkdown } from './zones';
 
 /**
  * A tooltip's parts as Markdown. Peloton's text (title, subtitle, warnings) goes in with appendText, so it is
@@ -40,12 +41,12 @@ export class FtpTreeItem extends vscode.TreeItem {
       super(testLabel(test), vscode.TreeItemCollapsibleState.None);
       this.id = `test:${test.workoutId}`;
       this.description = testDescription(test, setBy);
-      this.tooltip = markdownTooltip(testTooltip(test, setBy));
+      this.tooltip = markdownTooltip(testTooltip(test, setBy)).appendMarkdown(zonesTooltipMarkdown(test.calculatedFtp));
       this.contextValue = 'ftpTest';
       this.iconPath = new vscode.ThemeIcon(test.warnings.length > 0 ? 'warning' : test.calculatedFtp === null ? 'circle-slash' : 'pulse');
       this.accessibilityInformation = { label: `${this.label}, ${this.description}`, role: 'treeitem' };
     } else {
-      super(rider ? riderLabel(rider) : '', vscode.TreeItemCollapsibleState.None);
+      super(rider ? riderLabel(rider) : '', riderRowCollapsibleState(rider));
       this.id = 'rider';
       this.description = rider ? riderDescription(rider) : '';
       this.tooltip = rider ? markdownTooltip(riderTooltip(rider, tests)) : '';
@@ -56,7 +57,7 @@ export class FtpTreeItem extends vscode.TreeItem {
 }
 
 /** Provides the rows of the FTP Tests view. */
-export class FtpTestsTreeProvider implements vscode.TreeDataProvider<FtpTreeItem> {
+export class FtpTestsTreeProvider implements vscode.TreeDataProvider<vscode.TreeItem> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -67,16 +68,17 @@ export class FtpTestsTreeProvider implements vscode.TreeDataProvider<FtpTreeItem
     this.changed.fire();
   }
 
-  getTreeItem(item: FtpTreeItem): vscode.TreeItem {
+  getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
     return item;
   }
 
-  getChildren(item?: FtpTreeItem): FtpTreeItem[] {
-    if (item) return [];
+  getChildren(item?: vscode.TreeItem): vscode.TreeItem[] {
+    // The current-FTP row's children are the power zones of that FTP.
+    if (item) return item instanceof FtpTreeItem && item.test === null ? powerZoneItems(this.history.state.history?.rider) : [];
     const history = this.history.state.history;
     if (!history) return [];
-    const byId = new Map(history.tests.map((t) => [t.workoutId, t]));
-    const setBy = (t: FtpTest) => (t.previousTestId === null ? undefined : byId.get(t.previousTestId));
+    const byId = testsById(history.tests);
+    const setBy = (t: FtpTest) => byId(t.previousTestId);
     return [new FtpTreeItem(null, history.rider, undefined, history.tests), ...history.tests.map((t) => new FtpTreeItem(t, null, setBy(t)))];
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The FTP history line chart: calculated FTP (each test's result) against baseline FTP (the FTP going
- * into the test) over time. Chart.js with only the parts a line chart on linear scales needs; the
- * x axis is Unix milliseconds with calendar-aligned ticks written as dates, so no date adapter is needed.
+ * into the test) over time. Chart.js with only the parts a line chart needs; the x axis is Chart.js's
+ * time scale over Unix milliseconds (timeAxis.ts), the y axis linear watts.
  */
 import {
   Chart,
@@ -13,12 +13,12 @@ import {
   Tooltip,
   type ChartDataset,
   type ChartOptions,
-  type Scale,
   type TooltipItem,
 } from 'chart.js';
 import { NOT_APPLIED, baselineOriginText, formatDate, formatWatts } from './format';
 import type { ChartRow } from './protocol';
 import { readThemeColors, type ThemeColors } from './theme';
+import { timeAxisOptions } from './timeAxis';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
 
@@ -42,59 +42,6 @@ const DAY_MS = 86_400_000;
 
 /** The index of the not-applied marks' dataset (present only when a result was not applied). */
 const DECLINED_DATASET = 2;
-
-/** A calendar step for x-axis ticks. */
-interface TickStep {
-  unit: 'day' | 'month' | 'year';
-  count: number;
-  /** Rough length in ms, to estimate how many ticks a span needs. */
-  approxMs: number;
-}
-
-const TICK_STEPS: readonly TickStep[] = [
-  { unit: 'day', count: 1, approxMs: DAY_MS },
-  { unit: 'day', count: 7, approxMs: 7 * DAY_MS },
-  { unit: 'month', count: 1, approxMs: 30.4 * DAY_MS },
-  { unit: 'month', count: 3, approxMs: 91 * DAY_MS },
-  { unit: 'month', count: 6, approxMs: 182 * DAY_MS },
-  { unit: 'year', count: 1, approxMs: 365.25 * DAY_MS },
-  { unit: 'year', count: 2, approxMs: 730.5 * DAY_MS },
-  { unit: 'year', count: 5, approxMs: 1826 * DAY_MS },
-  { unit: 'year', count: 10, approxMs: 3652 * DAY_MS },
-];
-
-/**
- * Calendar-aligned tick positions (local midnight, first of a month, or 1 January) between `min` and
- * `max` (Unix ms), at most about `maxTicks` of them, and the unit they are aligned to.
- */
-function dateTicks(min: number, max: number, maxTicks: number): { unit: TickStep['unit']; values: number[] } {
-  const span = Math.max(max - min, 1);
-  const step = TICK_STEPS.find((s) => span / s.approxMs <= maxTicks) ?? TICK_STEPS[TICK_STEPS.length - 1];
-  const start = new Date(min);
-  let cursor: Date;
-  if (step.unit === 'day') {
-    cursor = new Date(start.getFullYear(), start.getMonth(), start.getDate());
-  } else if (step.unit === 'month') {
-    const month = Math.floor(start.getMonth() / step.count) * step.count;
-    cursor = new Date(start.getFullYear(), month, 1);
-  } else {
-    cursor = new Date(Math.floor(start.getFullYear() / step.count) * step.count, 0, 1);
-  }
-  const values: number[] = [];
-  for (let guard = 0; cursor.getTime() <= max && guard < 1000; guard++) {
-    if (cursor.getTime() >= min) values.push(cursor.getTime());
-    if (step.unit === 'day') cursor = new Date(cursor.getFullYear(), cursor.getMonth(), cursor.getDate() + step.count);
-    else if (step.unit === 'month') cursor = new Date(cursor.getFullYear(), cursor.getMonth() + step.count, 1);
-    else cursor = new Date(cursor.getFullYear() + step.count, 0, 1);
-  }
-  return { unit: step.unit, values };
-}
-
-/** A tick label for an instant aligned to `unit`: `2024`, `2024-03` or `2024-03-15`. */
-function tickLabel(ms: number, unit: TickStep['unit']): string {
-  const date = formatDate(ms);
-  return unit === 'year' ? date.slice(0, 4) : unit === 'month' ? date.slice(0, 7) : date;
-}
 
 /** The x range: the rows' span padded so end points are not drawn on the axis edge. */
 function xRange(points: readonly number[]): { min: number; max: number } {
@@ -169,7 +116,6 @@ function prefersReducedMotion(): boolean {
 /** Creates the chart on `canvas` drawing `rows`. */
 export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRow[]): FtpChart {
   let sorted: ChartRow[] = [];
-  let tickUnit: TickStep['unit'] = 'year';
   let colors: ThemeColors = readThemeColors();
   const animation = prefersReducedMotion() ? false : ({ duration: 250 } as const);
 
@@ -189,22 +135,9 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
       font,
       scales: {
         x: {
-          type: 'linear',
-          ...xRange(sorted.map((r) => r.takenAt * 1000)),
+          ...timeAxisOptions(xRange(sorted.map((r) => r.takenAt * 1000)), { color: colors.foreground, font }),
           grid: { ...grid, drawOnChartArea: false },
           border,
-          afterBuildTicks: (scale: Scale) => {
-            const maxTicks = Math.max(2, Math.floor((scale.width || 600) / 90));
-            const ticks = dateTicks(scale.min, scale.max, maxTicks);
-            tickUnit = ticks.unit;
-            scale.ticks = ticks.values.map((value) => ({ value }));
-          },
-          ticks: {
-            color: colors.foreground,
-            font,
-            maxRotation: 0,
-            callback: (value) => tickLabel(Number(value), tickUnit),
-          },
         },
         y: {
           type: 'linear',

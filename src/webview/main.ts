@@ -11,6 +11,7 @@ import { createHistoryTable } from './table';
 import { watchTheme } from './theme';
 import { createButton } from './toolkit';
 import { vscodeApi } from './vscodeApi';
+import { createZonesSection } from './zonesTable';
 
 /** What the page keeps in `vscode.setState`. */
 interface PageState {
@@ -74,6 +75,8 @@ function buildLayout(root: HTMLElement) {
 
 const root = document.getElementById('app') ?? document.body;
 const view = buildLayout(root);
+const zonesView = createZonesSection();
+root.append(zonesView.element);
 let chart: FtpChart | undefined;
 /** The rows the chart and table show now (JSON), so a message that changes only the heading or notice leaves them be. */
 let drawnRows: string | undefined;
@@ -92,6 +95,7 @@ function currentFtpOrigin(history: HistoryMessage): string {
 
 /** Draws one history message. */
 function render(history: HistoryMessage): void {
+  zonesView.update(history.zones ?? null);
   view.title.textContent = history.username ?? 'FTP History';
   const figures: string[] = [];
   if (history.currentFtp != null) figures.push(`Current FTP ${formatWatts(history.currentFtp)}${currentFtpOrigin(history)}`);

@@ -1,6 +1,7 @@
 /** The in-host suites, in the order they run (they share one extension host and its state). */
+import { registerEverydaySuite } from './everyday.test';
 import { registerExtensionSuite } from './extension.test';
 import { registerHistorySuite } from './history.test';
 import { registerTrustSuite } from './trust.test';
 
-export const suites: Array<() => void> = [registerExtensionSuite, registerHistorySuite, registerTrustSuite];
+export const suites: Array<() => void> = [registerExtensionSuite, registerHistorySuite, registerEverydaySuite, registerTrustSuite];
