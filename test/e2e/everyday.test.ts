@@ -191,7 +191,8 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
       treeTests.map((t) => t.split(' | ')[0]),
     );
     records.forEach((r, i) => {
-      if (r[2]) assert.ok(treeTests[i]!.includes(`| baseline ${r[2]} W`), `${treeTests[i]} has baseline ${r[2]}`);
+      if (r[2]) assert.ok(treeTests[i]!.includes(` baseline ${r[2]} W`), `${treeTests[i]} has baseline ${r[2]}`);
+      assert.equal(r[5] === 'not-applied', treeTests[i]!.includes('| not applied'), `${treeTests[i]}: applied is '${r[5]}'`);
     });
 
     await clearNotifications(page);

@@ -53,8 +53,8 @@ export function registerTrustSuite(): void {
       const otherUrl = new URL(settings['pelotonFtp.apiBaseUrl']);
       assert.equal(settings['pelotonFtp.authBaseUrl'], otherUrl.origin);
       other = await startFakePeloton({ rider: seedExample(), port: Number(otherUrl.port) });
-      // Another rider than the first suite's, so nothing of theirs is stored: sign-in walks the whole history.
-      user = await startFakePeloton({ rider: getDataset('demo') });
+      // A rider no other suite signs in as, so nothing of theirs is stored: sign-in walks the whole history.
+      user = await startFakePeloton({ rider: getDataset('chain-6') });
       await setSetting('apiBaseUrl', user.url);
       await setSetting('authBaseUrl', user.url);
       restoreWindow = stubWindow();
