@@ -8,6 +8,7 @@ import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse }
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { type FakeRider, fakeId, findWorkout } from './dataset';
+import { createFakeAuth0, type FakeAuth0 } from './auth0';
 import { buildMe, buildPerformanceGraph, buildRideDetails, buildWorkout, buildWorkoutsPage } from './builder';
 import {
   ACCESS_TOKEN_LIFETIME_SECONDS,
@@ -104,6 +105,8 @@ export interface FakePeloton {
   revokeAccessTokens(): void;
   /** Stops the server, dropping open connections (hung requests included). */
   close(): Promise<void>;
+  /** The hosted login (email and password, PKCE): see auth0.ts. */
+  readonly auth0: FakeAuth0;
 }
 
 /** The 10 MB served by the 'huge' fault, built once. */
@@ -176,6 +179,8 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
     current.refreshToken = token;
     return token;
   };
+
+  const auth0 = createFakeAuth0({ userId: () => rider.userId, mintAccess: () => mintAccess(), mintRefresh, tokenTtlSeconds: defaultTtl });
 
   const sleep = (ms: number): Promise<void> =>
     ms <= 0
@@ -278,6 +283,7 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
     const oauthError = (status: number, error: string, description: string): void =>
       sendJson(res, rec, status, { error, error_description: description }, { 'Cache-Control': 'no-store' });
     if (!form.grant_type) return oauthError(400, 'invalid_request', 'Missing required parameter: grant_type');
+    if (form.grant_type === 'authorization_code') return auth0.exchangeCode(form, res, rec);
     if (form.grant_type !== 'refresh_token') {
       return oauthError(403, 'unauthorized_client', `Grant type '${form.grant_type}' not allowed for the client.`);
     }
@@ -366,6 +372,7 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
     if (fault && (await playFault(fault, req, res, rec, path))) return;
     if (closed) return;
 
+    if (await auth0.handle(req, res, rec, url)) return;
     if (path === '/oauth/token' && method === 'POST') return handleToken(req, res, rec);
     const route = path.startsWith('/api/') ? routeApi(method, path, url.searchParams, res, rec) : null;
     if (!route) return sendHtml(res, rec, 404, htmlPage(404, 'Not Found'));
@@ -409,6 +416,7 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
       return rider;
     },
     requests,
+    auth0,
     count: (pathOrPrefix?: string) => (pathOrPrefix === undefined ? requests.length : requests.filter((r) => r.path.startsWith(pathOrPrefix)).length),
     resetCounts: () => {
       requests.length = 0;
