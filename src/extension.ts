@@ -7,6 +7,10 @@ import { AccessTokens } from './auth/accessTokens';
 import { PelotonAuthProvider } from './auth/authProvider';
 import { SessionStore } from './auth/sessionStore';
 import { runSignInFlow } from './auth/signInFlow';
+import { runPasswordSignInFlow } from './auth/passwordSignInFlow';
+import { chooseSignInFlow } from './auth/signInChoice';
+import { registerPasswordSignInCommand } from './passwordSignInCommand';
+import { signInWithPassword } from './peloton/passwordLogin';
 import { registerCommands } from './commands';
 import { HistoryService } from './historyService';
 import { HistoryStore } from './historyStore';
@@ -38,7 +42,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
   const apiWith = (auth: Pick<PelotonApiOptions, 'getAccessToken' | 'onUnauthorized'>) =>
     new PelotonApi({ baseUrl: readSettings().apiBaseUrl, onExchange: log.exchange, ...auth });
   const verify = (credentials: Credentials) => apiWith({ getAccessToken: () => credentials.accessToken }).getMe();
-  const provider = await PelotonAuthProvider.create(sessionStore, () => runSignInFlow(verify));
+  const tokenSignIn = () => runSignInFlow(verify);
+  // The login gets the caller's own options object (Object.assign), so its blanking of the password reaches it.
+  const passwordSignIn = () =>
+    runPasswordSignInFlow({ login: (options) => signInWithPassword(Object.assign(options, { authBaseUrl: readSettings().authBaseUrl })), verify, log });
+  const provider = await PelotonAuthProvider.create(sessionStore, chooseSignInFlow({ password: passwordSignIn, token: tokenSignIn }));
   signedIn.provider = provider;
   const tokens = new AccessTokens(provider, (refreshToken) => refreshAccessToken({ authBaseUrl: readSettings().authBaseUrl, refreshToken }), log.info);
   const createApi = () =>
@@ -52,7 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
     provider,
     history,
     registerFtpTestsTree(history),
-    registerCommands({ extensionUri: context.extensionUri, auth: provider, history, log }),
+    registerCommands({ extensionUri: context.extensionUri, auth: provider, history, log, tokenSignIn }),
+    registerPasswordSignInCommand({ auth: provider, flow: passwordSignIn, log }),
     // A session that ends by itself (renewal refused, or signed out in another window) leaves the history
     // on screen with a Sign In prompt; only the Sign Out command clears it.
     provider.onDidChangeSessions((e) => {

@@ -60,6 +60,13 @@ export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscod
     return toSession(record);
   }
 
+  /** Runs a given sign-in flow (instead of the Accounts menu's) and stores its session once the flow checked it. */
+  async signInWith(flow: SignInFlow): Promise<vscode.AuthenticationSession> {
+    const record = await flow();
+    await this.save(record);
+    return toSession(record);
+  }
+
   async removeSession(sessionId: string): Promise<void> {
     if (this.record?.id === sessionId) await this.signOut();
   }

@@ -54,7 +54,10 @@ export interface PasswordLoginOptions {
   /** `pelotonFtp.authBaseUrl`, e.g. `https://auth.onepeloton.com` (checked: https, or http to loopback). */
   authBaseUrl: string;
   email: string;
-  /** Sent once, in step 2; the flow keeps no reference to it after that request. */
+  /**
+   * Sent once, in step 2. The flow blanks this field (sets it to '') as it builds that request, so neither the
+   * flow nor this options object refers to the password after it is sent (a JS string cannot be wiped, only dropped).
+   */
   password: string;
   /** The caller's cancellation: aborting rejects with an `AbortError` at once. */
   signal?: AbortSignal;
@@ -94,15 +97,14 @@ export async function signInWithPassword(options: PasswordLoginOptions): Promise
   const origin = checkBaseUrl(options.authBaseUrl, 'pelotonFtp.authBaseUrl');
   const ownDispatcher = options.dispatcher ? undefined : new Agent({ connections: 2, maxResponseSize: MAX_PAGE_BYTES });
   const flow = new LoginFlow(origin, options, options.dispatcher ?? ownDispatcher!);
-  let password: string | undefined = options.password;
   try {
     return await flow.run(options.email, () => {
-      const taken = password ?? '';
-      password = undefined;
+      const taken = options.password;
+      options.password = '';
       return taken;
     });
   } finally {
-    password = undefined;
+    options.password = '';
     flow.jar.clear();
     await ownDispatcher?.close().catch(() => undefined);
   }
