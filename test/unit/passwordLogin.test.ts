@@ -264,6 +264,21 @@ describe('password sign-in against the fake Auth0 (real HTTP on 127.0.0.1)', fun
     await assert.rejects(signInWithPassword({ authBaseUrl: 'http://auth.example.com', email: DEMO_EMAIL, password: DEMO_PASSWORD }), BaseUrlError);
   });
 
+  it("blanks the caller's password field once it is sent (success or failure), and not before the POST", async () => {
+    for (const password of [DEMO_PASSWORD, WRONG_PASSWORD]) {
+      const seen: string[] = [];
+      const options: PasswordLoginOptions = { authBaseUrl: fake.url, email: DEMO_EMAIL, password, dispatcher, onStep: (s) => seen.push(`${s}:${options.password.length}`) };
+      await signInWithPassword(options).catch((error: unknown) => said.push(String(error)));
+      assert.equal(options.password, '');
+      assert.equal(seen[0], `authorize:${password.length}`, 'still there while the login page loads');
+      assert.equal(seen[1], `credentials:${password.length}`, 'still there until the POST is built');
+    }
+    fake.auth0.failNext('no-csrf');
+    const refused: PasswordLoginOptions = { authBaseUrl: fake.url, email: DEMO_EMAIL, password: DEMO_PASSWORD, dispatcher };
+    await signInWithPassword(refused).catch(() => undefined);
+    assert.equal(refused.password, '', 'dropped also when the flow stops before sending it');
+  });
+
   it('S256: base64url of SHA-256, as WebCrypto computes it', async () => {
     const { codeVerifier, codeChallenge } = newPkceRequest();
     const digest = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(codeVerifier))).toString('base64url');
