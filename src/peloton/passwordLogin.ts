@@ -78,10 +78,13 @@ const header = (res: HttpResponse, name: string): string | undefined => {
   const value = res.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
-/** An HTML page of a bot check (Cloudflare, Auth0 bot detection, a captcha) rather than the login page. */
+/**
+ * An HTML bot check page (Cloudflare's challenge or block page) rather than the login page. Only markers of such
+ * pages count: the real login page's own script mentions captchas in its configuration.
+ */
 const isChallengePage = (res: HttpResponse) =>
   /html/i.test(header(res, 'content-type') ?? '') &&
-  /cf-chl|challenge-platform|cf_chl_opt|just a moment|attention required|captcha|verify you are human/i.test(res.text);
+  /\/cdn-cgi\/challenge-platform\/|cf_chl_opt|<title>\s*just a moment|attention required! \| cloudflare/i.test(res.text);
 /** A short, safe rendering of an Auth0 `code` (letters, digits, `_`, `.`, `-`), or null. */
 const safeCode = (code: string | undefined) => (code && /^[A-Za-z0-9_.-]{1,64}$/.test(code) ? code : null);
 

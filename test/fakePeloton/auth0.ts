@@ -201,11 +201,12 @@ export function createFakeAuth0(opts: FakeAuth0Options): FakeAuth0 {
       txn.csrf = random();
       headers['Set-Cookie'] = [`_csrf=${txn.csrf}; Path=/usernamepassword/login; Max-Age=864000; HttpOnly; Secure; SameSite=None`];
     }
+    // like the real page, its script configuration mentions a captcha: that alone is no bot check
     html(
       res,
       rec,
       200,
-      '<!DOCTYPE html><html><head><title>Log in | Peloton</title></head><body><div id="auth0-lock-container"></div><script>var config = {"auth0Tenant":"peloton-prod"};</script></body></html>\n',
+      '<!DOCTYPE html><html><head><title>Log in | Peloton</title></head><body><div id="auth0-lock-container"></div><script>var config = {"auth0Tenant":"peloton-prod","callbackOnLocationHash":false,"captcha":{"provider":"none","required":false}};</script></body></html>\n',
       headers,
     );
   };
