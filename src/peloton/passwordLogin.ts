@@ -80,7 +80,7 @@ const header = (res: HttpResponse, name: string): string | undefined => {
 };
 /**
  * An HTML bot check page (Cloudflare's challenge or block page) rather than the login page. Only markers of such
- * pages count: the real login page's own script mentions captchas in its configuration.
+ * pages count: a login page's own script may mention captchas in its configuration.
  */
 const isChallengePage = (res: HttpResponse) =>
   /html/i.test(header(res, 'content-type') ?? '') &&
@@ -97,10 +97,12 @@ const safeCode = (code: string | undefined) => (code && /^[A-Za-z0-9_.-]{1,64}$/
  *   `BaseUrlError` for an `authBaseUrl` that is not allowed.
  */
 export async function signInWithPassword(options: PasswordLoginOptions): Promise<Credentials> {
-  const origin = checkBaseUrl(options.authBaseUrl, 'pelotonFtp.authBaseUrl');
-  const ownDispatcher = options.dispatcher ? undefined : new Agent({ connections: 2, maxResponseSize: MAX_PAGE_BYTES });
-  const flow = new LoginFlow(origin, options, options.dispatcher ?? ownDispatcher!);
+  let ownDispatcher: Dispatcher | undefined;
+  let flow: LoginFlow | undefined;
   try {
+    const origin = checkBaseUrl(options.authBaseUrl, 'pelotonFtp.authBaseUrl');
+    ownDispatcher = options.dispatcher ? undefined : new Agent({ connections: 2, maxResponseSize: MAX_PAGE_BYTES });
+    flow = new LoginFlow(origin, options, options.dispatcher ?? ownDispatcher!);
     return await flow.run(options.email, () => {
       const taken = options.password;
       options.password = '';
@@ -108,8 +110,9 @@ export async function signInWithPassword(options: PasswordLoginOptions): Promise
     });
   } finally {
     options.password = '';
-    flow.jar.clear();
-    await ownDispatcher?.close().catch(() => undefined);
+    flow?.jar.clear();
+    // destroy, not close: nothing of this sign-in is worth waiting for (close would wait for a hung request)
+    await ownDispatcher?.destroy().catch(() => undefined);
   }
 }
 

@@ -201,7 +201,7 @@ export function createFakeAuth0(opts: FakeAuth0Options): FakeAuth0 {
       txn.csrf = random();
       headers['Set-Cookie'] = [`_csrf=${txn.csrf}; Path=/usernamepassword/login; Max-Age=864000; HttpOnly; Secure; SameSite=None`];
     }
-    // like the real page, its script configuration mentions a captcha: that alone is no bot check
+    // its script configuration mentions a captcha (as a login page's may): that alone is no bot check
     html(
       res,
       rec,

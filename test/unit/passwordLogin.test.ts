@@ -250,6 +250,13 @@ describe('password sign-in against the fake Auth0 (real HTTP on 127.0.0.1)', fun
     assert.ok(error instanceof Error && error.name === 'AbortError', String(error));
   });
 
+  it('with its own dispatcher (no test agent), a hung step still ends the flow at its time limit', async () => {
+    fake.fault({ match: '/oauth/token', kind: 'hang' });
+    const started = Date.now();
+    failure((await run({ dispatcher: undefined, stepTimeoutMs: 300 })).error, 'network', 'token');
+    assert.ok(Date.now() - started < 3000);
+  });
+
   it('a server that is not there: "network"', async () => {
     const port = await new Promise<number>((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => {
@@ -261,7 +268,9 @@ describe('password sign-in against the fake Auth0 (real HTTP on 127.0.0.1)', fun
   });
 
   it('refuses an http:// sign-in server that is not loopback, sending nothing', async () => {
-    await assert.rejects(signInWithPassword({ authBaseUrl: 'http://auth.example.com', email: DEMO_EMAIL, password: DEMO_PASSWORD }), BaseUrlError);
+    const options = { authBaseUrl: 'http://auth.example.com', email: DEMO_EMAIL, password: DEMO_PASSWORD };
+    await assert.rejects(signInWithPassword(options), BaseUrlError);
+    assert.equal(options.password, '', 'dropped all the same');
   });
 
   it("blanks the caller's password field once it is sent (success or failure), and not before the POST", async () => {
