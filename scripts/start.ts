@@ -38,7 +38,12 @@ Peloton FTP History is running in VS Code.
   Open:              ${server.url}
   Fake Peloton API:  ${fake.url} (rider "${fake.rider.username}")
 
-  In VS Code: F1 → "Peloton: Sign In with Access Token", paste the demo access token:
+  In VS Code: F1 → "Peloton: Sign In with Email and Password", with the demo account:
+
+    email:     ${fake.auth0.email}
+    password:  ${fake.auth0.password}
+
+  or F1 → "Peloton: Sign In with Access Token", paste the demo access token:
 
 ${fake.accessToken}
 

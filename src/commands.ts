@@ -3,7 +3,7 @@
  * another's internals.
  */
 import * as vscode from 'vscode';
-import type { PelotonAuthProvider } from './auth/authProvider';
+import type { PelotonAuthProvider, SignInFlow } from './auth/authProvider';
 import { SignInError } from './auth/signInFlow';
 import type { HistoryService } from './historyService';
 import type { PelotonLog } from './log';
@@ -23,6 +23,8 @@ export interface CommandDeps {
   auth: PelotonAuthProvider;
   history: HistoryService;
   log: PelotonLog & { show(): void };
+  /** The token-paste flow of "Sign In with Access Token" (the Accounts menu asks which way first). */
+  tokenSignIn: SignInFlow;
 }
 
 /** A workout id from a tree row or a plain string argument. */
@@ -36,7 +38,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
 
   const signIn = async () => {
     try {
-      await auth.createSession();
+      await auth.signInWith(deps.tokenSignIn);
       const username = auth.current?.username ?? '';
       void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Peloton as {0}', username));
       log.info(`Signed in as ${username}`);

@@ -7,6 +7,10 @@ import { AccessTokens } from './auth/accessTokens';
 import { PelotonAuthProvider } from './auth/authProvider';
 import { SessionStore } from './auth/sessionStore';
 import { runSignInFlow } from './auth/signInFlow';
+import { runPasswordSignInFlow } from './auth/passwordSignInFlow';
+import { chooseSignInFlow } from './auth/signInChoice';
+import { registerPasswordSignInCommand } from './passwordSignInCommand';
+import { signInWithPassword } from './peloton/passwordLogin';
 import { registerCommands } from './commands';
 import { registerExportCommand } from './exportCommand';
 import { HistoryService } from './historyService';
@@ -57,7 +61,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
     signInMe = null;
     return taken && taken.me.id === userId && performance.now() - taken.at < SIGN_IN_ME_FRESH_MS ? taken.me : undefined;
   };
-  const provider = await PelotonAuthProvider.create(sessionStore, () => runSignInFlow(verify));
+  const tokenSignIn = () => runSignInFlow(verify);
+  // The login gets the caller's own options object (Object.assign), so its blanking of the password reaches it.
+  const passwordSignIn = () =>
+    runPasswordSignInFlow({ login: (options) => signInWithPassword(Object.assign(options, { authBaseUrl: readSettings().authBaseUrl })), verify, log });
+  const provider = await PelotonAuthProvider.create(sessionStore, chooseSignInFlow({ password: passwordSignIn, token: tokenSignIn }));
   signedIn.provider = provider;
   const tokens = new AccessTokens(provider, (refreshToken) => refreshAccessToken({ authBaseUrl: readSettings().authBaseUrl, refreshToken }), log.info);
   const createApi = () =>
@@ -80,7 +88,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
     registerFtpTestsTree(history),
     registerExportCommand(history),
     registerFtpStatusBar({ history, isSignedIn: () => provider.current !== null, onDidChangeSession: provider.onDidChangeSessions }),
-    registerCommands({ extensionUri: context.extensionUri, auth: provider, history, log }),
+    registerCommands({ extensionUri: context.extensionUri, auth: provider, history, log, tokenSignIn }),
+    registerPasswordSignInCommand({ auth: provider, flow: passwordSignIn, log }),
     // A session that ends by itself (renewal refused, or signed out in another window) leaves the history
     // on screen with a Sign In prompt; only the Sign Out command clears it.
     provider.onDidChangeSessions((e) => {

@@ -67,6 +67,13 @@ export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscod
     return toSession(record);
   }
 
+  /** Runs a given sign-in flow (instead of the Accounts menu's) and stores its session once the flow checked it. */
+  async signInWith(flow: SignInFlow): Promise<vscode.AuthenticationSession> {
+    const record = await flow();
+    await this.save(record);
+    return toSession(record);
+  }
+
   /**
    * The rider's sign-out, from VS Code's Accounts menu or the "Peloton: Sign Out" command: removes the session,
    * then fires {@link onDidSignOutByRider} so both paths end in the same state.

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   console.log(`Fake Peloton API: ${fake.url}`);
   console.log(`Dataset: ${options.dataset} (user ${rider.userId}, ${rider.workouts.length} workouts)`);
   console.log(`Demo access token: ${fake.accessToken}`);
+  console.log(`Demo email and password (Sign In with Email and Password): ${fake.auth0.email} / ${fake.auth0.password}`);
   console.log(`Refresh token: ${fake.refreshToken}`);
   console.log(`localStorage value: ${makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt })}`);
   console.log('Press Ctrl+C to stop.');

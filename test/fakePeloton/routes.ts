@@ -22,6 +22,7 @@ import {
 import { type Reply, pelotonError, readBody } from './http';
 import { PELOTON_CLIENT_ID, PELOTON_SCOPE } from './jwt';
 import type { TokenBook } from './tokens';
+import type { FakeAuth0 } from './auth0';
 
 /**
  * The rider being served, with lookups by workout and ride id and its serialized payloads by route (the builders
@@ -65,6 +66,8 @@ interface RouteContext {
   query: URLSearchParams;
   served: ServedRider;
   tokens: TokenBook;
+  /** The hosted login, whose authorization_code grant shares POST /oauth/token. */
+  auth0: FakeAuth0;
   /** Server options the handlers read. */
   options: { pageOverlap: number; rotateRefreshToken: boolean };
 }
@@ -81,12 +84,13 @@ interface Route {
   handle(ctx: RouteContext): void | Promise<void>;
 }
 
-/** POST /oauth/token: Auth0's refresh grant (form or JSON body); rotates the refresh token unless told not to. */
-async function tokenGrant({ req, reply, tokens, options }: RouteContext): Promise<void> {
+/** POST /oauth/token: Auth0's refresh grant (form or JSON body) and the hosted login's code grant (auth0.ts); rotates the refresh token unless told not to. */
+async function tokenGrant({ req, reply, tokens, auth0, options }: RouteContext): Promise<void> {
   const form = parseTokenRequest(req.headers['content-type'], await readBody(req));
   const oauthError = (status: number, error: string, description: string): void =>
     reply.json(status, { error, error_description: description }, { 'Cache-Control': 'no-store' });
   if (!form.grant_type) return oauthError(400, 'invalid_request', 'Missing required parameter: grant_type');
+  if (form.grant_type === 'authorization_code') return auth0.exchangeCode(form, reply.res, reply.rec);
   if (form.grant_type !== 'refresh_token') {
     return oauthError(403, 'unauthorized_client', `Grant type '${form.grant_type}' not allowed for the client.`);
   }

@@ -13,6 +13,7 @@ import { type RecordedRequest, Reply, htmlPage, pelotonError } from './http';
 import { ACCESS_TOKEN_LIFETIME_SECONDS } from '../../src/peloton/time';
 import { type RouteName, ServedRider, findRoute } from './routes';
 import { TokenBook } from './tokens';
+import { createFakeAuth0, type FakeAuth0 } from './auth0';
 
 /** Options of {@link startFakePeloton}. */
 export interface FakePelotonOptions {
@@ -66,6 +67,8 @@ export interface FakePeloton {
   revokeAccessTokens(): void;
   /** Stops the server, dropping open connections (hung requests included). */
   close(): Promise<void>;
+  /** The hosted login (email and password, PKCE): see auth0.ts. */
+  readonly auth0: FakeAuth0;
 }
 
 /** Starts a fake Peloton on 127.0.0.1 and resolves once it listens. */
@@ -75,6 +78,12 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
   const bom = opts.bom ?? false;
   const options = { pageOverlap: opts.pageOverlap ?? 0, rotateRefreshToken: opts.rotateRefreshToken ?? true };
   const tokens = new TokenBook(() => served.rider.userId, opts.tokenTtlSeconds ?? ACCESS_TOKEN_LIFETIME_SECONDS);
+  const auth0 = createFakeAuth0({
+    userId: () => served.rider.userId,
+    mintAccess: () => tokens.mintAccess(),
+    mintRefresh: () => tokens.mintRefresh(),
+    tokenTtlSeconds: tokens.defaultTtl,
+  });
   const requests: RecordedRequest[] = [];
   const faults = new FaultQueue();
   const timers = new Set<NodeJS.Timeout>();
@@ -108,9 +117,10 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
       await sleep(fault.delayMs ?? 0);
       if (closed || playFault(fault, req, reply, path)) return;
     }
+    if (await auth0.handle(req, res, rec, url)) return; // the hosted login's routes (auth0.ts)
     if (!found) return reply.html(404, htmlPage(404, 'Not Found'));
     if (found.route.needsToken && !tokens.authorizes(req)) return reply.json(401, pelotonError(401, 3020, 'Not logged in'));
-    await found.route.handle({ req, reply, params: found.params, query: url.searchParams, served, tokens, options });
+    await found.route.handle({ req, reply, params: found.params, query: url.searchParams, served, tokens, auth0, options });
   };
 
   const server = createServer((req, res) => {
@@ -149,6 +159,7 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
       return served.rider;
     },
     requests,
+    auth0,
     count: (pathOrPrefix?: string) => (pathOrPrefix === undefined ? requests.length : requests.filter((r) => r.path.startsWith(pathOrPrefix)).length),
     countRoute: (route: RouteName) => requests.filter((r) => r.route === route).length,
     resetCounts: () => {
