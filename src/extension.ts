@@ -15,6 +15,7 @@ import { registerCommands } from './commands';
 import { registerExportCommand } from './exportCommand';
 import { HistoryService } from './historyService';
 import { HistoryStore } from './historyStore';
+import { configureL10n } from './l10n';
 import { createLog } from './log';
 import { PelotonApi, type PelotonApiOptions } from './peloton/api';
 import type { PelotonMe } from './peloton/schemas';
@@ -43,6 +44,7 @@ export interface PelotonFtpExtensionApi {
 /** Activates the extension: called by VS Code once, on the first view, command or auth request. */
 export async function activate(context: vscode.ExtensionContext): Promise<PelotonFtpExtensionApi> {
   const started = performance.now();
+  configureL10n();
   const signedIn: { provider?: PelotonAuthProvider } = {};
   const log = createLog(() => [signedIn.provider?.current?.accessToken, signedIn.provider?.current?.refreshToken]);
   const sessionStore = new SessionStore(context.secrets);

@@ -82,6 +82,8 @@ export class FtpChartPanel implements vscode.Disposable {
       nonce: makeNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'chart.css')).toString(),
+      l10nBundle: vscode.l10n.bundle,
+      language: vscode.env.language,
     });
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),

@@ -2,21 +2,23 @@
  * Text of the FTP Tests tree: labels, descriptions and tooltips, as pure functions (no `vscode`), so the
  * wording is tested in plain Node. Tooltips are plain-text parts that the tree turns into Markdown, Peloton's
  * text (ride titles, names, warnings) with `MarkdownString.appendText`, so it is never read as Markdown. Watts are
- * whole watts; dates in local time. The baseline's origin uses the chart page's words (src/webview/format.ts),
+ * whole watts; dates in local time. Words go through `@vscode/l10n` (English in plain Node; the display language
+ * once src/l10n.ts has configured it in the extension host). The baseline's origin uses the chart page's words (src/webview/format.ts),
  * so the tree, its tooltips and the chart's table say the same thing.
  */
+import * as l10n from '@vscode/l10n';
 import { baselineKind, currentFtp, type BaselineKind } from '../peloton/ftp';
 import type { FtpTest, RiderFtp } from '../peloton/ftpChain';
 import {
-  FIRST_TEST,
-  NOT_APPLIED,
+  firstTestText,
+  notAppliedText,
   baselineOriginText,
   enteredByHandText,
   formatChange as formatChangeBetween,
   formatDate,
 } from '../webview/format';
 
-export { FIRST_TEST, NOT_APPLIED };
+export { firstTestText, notAppliedText };
 
 /** `YYYY-MM-DD` of a Unix-seconds instant in the local time zone (the chart page's own formatting). */
 export function localDate(unixSeconds: number): string {
@@ -25,7 +27,7 @@ export function localDate(unixSeconds: number): string {
 
 /** A signed change in watts: `+12 W`, `−7 W` (U+2212 minus), `±0 W` (the chart page's wording, with the unit). */
 export function formatChange(watts: number): string {
-  return `${formatChangeBetween(watts, 0)} W`;
+  return l10n.t('{0} W', formatChangeBetween(watts, 0));
 }
 
 /** The change from baseline to result in watts, or null when either is unknown. */
@@ -49,12 +51,14 @@ export function testsById(tests: readonly FtpTest[]): (workoutId: string | null)
 
 /** A test row's label: `2026-01-14 · 176 W`, or `2019-12-04 · no output data`. */
 export function testLabel(test: FtpTest): string {
-  return `${localDate(test.takenAt)} · ${test.calculatedFtp === null ? 'no output data' : `${test.calculatedFtp} W`}`;
+  return test.calculatedFtp === null
+    ? l10n.t('{0} · no output data', localDate(test.takenAt))
+    : l10n.t('{0} · {1} W', localDate(test.takenAt), test.calculatedFtp);
 }
 
 /** The baseline's origin in short, for a row's description: `from the test of 2019-12-04`, `entered by hand`, `Peloton's estimate`. */
 function shortOrigin(kind: BaselineKind, setBy: FtpTest | undefined): string {
-  if (kind === 'test') return setBy ? `from the test of ${localDate(setBy.takenAt)}` : 'from an FTP test';
+  if (kind === 'test') return setBy ? l10n.t('from the test of {0}', localDate(setBy.takenAt)) : l10n.t('from an FTP test');
   return baselineOriginText(kind, null);
 }
 
@@ -66,11 +70,16 @@ function shortOrigin(kind: BaselineKind, setBy: FtpTest | undefined): string {
  */
 export function testDescription(test: FtpTest, setBy?: FtpTest): string {
   const kind = testBaselineKind(test);
-  const prefix = test.applied === 'not-applied' ? `${NOT_APPLIED} · ` : '';
-  if (kind === 'none' || test.baselineFtp === null) return `${prefix}${FIRST_TEST}`;
-  const change = ftpChange(test);
-  const changeText = change === null ? '' : ` · ${formatChange(change)}`;
-  return `${prefix}baseline ${test.baselineFtp} W${changeText} · ${shortOrigin(kind, setBy)}`;
+  let text: string;
+  if (kind === 'none' || test.baselineFtp === null) text = firstTestText();
+  else {
+    const change = ftpChange(test);
+    text =
+      change === null
+        ? l10n.t('baseline {0} W · {1}', test.baselineFtp, shortOrigin(kind, setBy))
+        : l10n.t('baseline {0} W · {1} · {2}', test.baselineFtp, formatChange(change), shortOrigin(kind, setBy));
+  }
+  return test.applied === 'not-applied' ? l10n.t('{0} · {1}', notAppliedText(), text) : text;
 }
 
 /** The baseline line of a tooltip: `183 W, set by the test of 2019-12-04`, `135 W, entered by hand: 142 W …`, `first test`. */
@@ -78,20 +87,22 @@ export function describeBaseline(test: FtpTest, setBy?: FtpTest): string {
   const kind = testBaselineKind(test);
   if (kind === 'none' || test.baselineFtp === null) {
     return test.baselineSource && !['ftp_workout_source', 'ftp_manual_source', 'ftp_estimated_source'].includes(test.baselineSource)
-      ? `${FIRST_TEST} (Peloton gave an unknown baseline source)`
-      : FIRST_TEST;
+      ? l10n.t('first test (Peloton gave an unknown baseline source)')
+      : firstTestText();
   }
   const origin = baselineOriginText(kind, setBy?.takenAt ?? null);
-  if (kind === 'manual' && test.rawBaseline !== null) return `${test.baselineFtp} W, ${origin}: ${enteredByHandText(test.rawBaseline, test.baselineFtp)}`;
-  return `${test.baselineFtp} W, ${origin}`;
+  if (kind === 'manual' && test.rawBaseline !== null) {
+    return l10n.t('{0} W, {1}: {2}', test.baselineFtp, origin, enteredByHandText(test.rawBaseline, test.baselineFtp));
+  }
+  return l10n.t('{0} W, {1}', test.baselineFtp, origin);
 }
 
 /** Why a test is marked (or not): the tooltip line about whether its result became the FTP, or null for no mark. */
 export function appliedExplanation(test: FtpTest): string | null {
   if (test.applied === 'not-applied') {
-    return 'Not applied: the next test started from an older FTP, so this result never became your FTP (it was declined)';
+    return l10n.t('Not applied: the next test started from an older FTP, so this result never became your FTP (it was declined)');
   }
-  if (test.applied === 'applied') return 'Applied: this result became your FTP';
+  if (test.applied === 'applied') return l10n.t('Applied: this result became your FTP');
   return null;
 }
 
@@ -110,15 +121,24 @@ export interface TooltipParts {
 /** The tooltip of a test row: ride, instructor, date, average output, result, applied or not and why, baseline and its source, warnings. */
 export function testTooltip(test: FtpTest, setBy?: FtpTest): TooltipParts {
   const lines = [
-    `Date: ${localDate(test.takenAt)}`,
-    `Average output: ${test.avgOutput === null ? 'no output data' : `${test.avgOutput} W`}`,
-    `Result (average output × 0.95): ${test.calculatedFtp === null ? '—' : `${test.calculatedFtp} W`}`,
+    l10n.t('Date: {0}', localDate(test.takenAt)),
+    test.avgOutput === null ? l10n.t('Average output: no output data') : l10n.t('Average output: {0} W', test.avgOutput),
+    test.calculatedFtp === null ? l10n.t('Result (average output × 0.95): —') : l10n.t('Result (average output × 0.95): {0} W', test.calculatedFtp),
   ];
   const applied = appliedExplanation(test);
   if (applied) lines.push(applied);
   const change = ftpChange(test);
-  lines.push(`Baseline FTP: ${describeBaseline(test, setBy)}${change === null ? '' : ` (change ${formatChange(change)})`}`);
-  return { title: test.rideTitle ?? 'FTP test', subtitle: test.instructor ? `with ${test.instructor}` : null, lines, warnings: test.warnings.map((w) => `⚠ ${w}`) };
+  lines.push(
+    change === null
+      ? l10n.t('Baseline FTP: {0}', describeBaseline(test, setBy))
+      : l10n.t('Baseline FTP: {0} (change {1})', describeBaseline(test, setBy), formatChange(change)),
+  );
+  return {
+    title: test.rideTitle ?? l10n.t('FTP test'),
+    subtitle: test.instructor ? l10n.t('with {0}', test.instructor) : null,
+    lines,
+    warnings: test.warnings.map((w) => `⚠ ${w}`),
+  };
 }
 
 /**
@@ -127,14 +147,16 @@ export function testTooltip(test: FtpTest, setBy?: FtpTest): TooltipParts {
  */
 export function riderLabel(rider: RiderFtp): string {
   const current = currentFtp(rider);
-  return current.watts !== null ? `Current FTP ${current.watts} W` : 'Current FTP not set';
+  return current.watts !== null ? l10n.t('Current FTP {0} W', current.watts) : l10n.t('Current FTP not set');
 }
 
 /** Where the current FTP came from, in words: `set by the test of 2026-01-14`, `entered by hand: 142 W …`, `Peloton's estimate`; null when unset. */
 export function currentFtpOrigin(rider: RiderFtp, tests: readonly FtpTest[]): string | null {
   const current = currentFtp(rider);
   if (current.watts === null) return null;
-  if (current.kind === 'manual' && current.enteredWatts !== null) return `${baselineOriginText('manual', null)}: ${enteredByHandText(current.enteredWatts, current.watts)}`;
+  if (current.kind === 'manual' && current.enteredWatts !== null) {
+    return l10n.t('{0}: {1}', baselineOriginText('manual', null), enteredByHandText(current.enteredWatts, current.watts));
+  }
   const setBy = current.kind === 'test' ? tests.find((t) => t.workoutId === current.testWorkoutId) : undefined;
   return baselineOriginText(current.kind, setBy?.takenAt ?? null);
 }
@@ -144,16 +166,16 @@ export function riderDescription(rider: RiderFtp): string {
   const current = currentFtp(rider);
   const parts: string[] = [];
   if (current.kind === 'manual' || current.kind === 'estimated') parts.push(baselineOriginText(current.kind, null));
-  if (rider.estimatedFtp && current.kind !== 'estimated') parts.push(`Peloton estimate ${rider.estimatedFtp} W`);
-  return parts.join(' · ');
+  if (rider.estimatedFtp && current.kind !== 'estimated') parts.push(l10n.t('Peloton estimate {0} W', rider.estimatedFtp));
+  return parts.length === 2 ? l10n.t('{0} · {1}', parts[0], parts[1]) : (parts[0] ?? '');
 }
 
 /** The summary row's tooltip: the rider, the current FTP and where it came from, Peloton's estimate. */
 export function riderTooltip(rider: RiderFtp, tests: readonly FtpTest[]): TooltipParts {
   const origin = currentFtpOrigin(rider, tests);
-  const lines = [`${riderLabel(rider)}${origin ? `, ${origin}` : ''}`];
-  if (rider.estimatedFtp) lines.push(`Peloton estimate ${rider.estimatedFtp} W`);
-  lines.push(`${tests.length} FTP test${tests.length === 1 ? '' : 's'} found`);
+  const lines = [origin ? l10n.t('{0}, {1}', riderLabel(rider), origin) : riderLabel(rider)];
+  if (rider.estimatedFtp) lines.push(l10n.t('Peloton estimate {0} W', rider.estimatedFtp));
+  lines.push(tests.length === 1 ? l10n.t('1 FTP test found') : l10n.t('{0} FTP tests found', tests.length));
   return { title: rider.username, subtitle: null, lines, warnings: [] };
 }
 
@@ -163,16 +185,19 @@ export function riderTooltip(rider: RiderFtp, tests: readonly FtpTest[]): Toolti
  */
 export function noTestsMessage(rider: RiderFtp): string {
   const current = currentFtp(rider);
-  const base = 'No FTP test found in your Peloton workouts.';
   switch (current.kind) {
     case 'manual':
-      return `${base} Your current FTP, ${current.watts} W, was entered by hand (${current.enteredWatts} W × 0.95).`;
+      return l10n.t(
+        'No FTP test found in your Peloton workouts. Your current FTP, {0} W, was entered by hand ({1} W × 0.95).',
+        current.watts ?? 0,
+        current.enteredWatts ?? 0,
+      );
     case 'estimated':
-      return `${base} Your current FTP, ${current.watts} W, is Peloton's estimate.`;
+      return l10n.t("No FTP test found in your Peloton workouts. Your current FTP, {0} W, is Peloton's estimate.", current.watts ?? 0);
     case 'test':
-      return `${base} Your current FTP, ${current.watts} W, was set by an FTP test that could not be read.`;
+      return l10n.t('No FTP test found in your Peloton workouts. Your current FTP, {0} W, was set by an FTP test that could not be read.', current.watts ?? 0);
     case 'none':
-      return `${base} Peloton has no FTP for you yet: take an FTP test ride, then refresh.`;
+      return l10n.t('No FTP test found in your Peloton workouts. Peloton has no FTP for you yet: take an FTP test ride, then refresh.');
   }
 }
 

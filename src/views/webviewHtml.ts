@@ -11,6 +11,7 @@
  * and the page carries that meta; without them every load reports a CSP violation.
  */
 import { randomBytes } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 
 /** What {@link renderChartHtml} needs. */
 export interface ChartHtmlOptions {
@@ -24,6 +25,18 @@ export interface ChartHtmlOptions {
   styleUri: string;
   /** An optional codicon stylesheet as a webview URI. */
   codiconsUri?: string;
+  /**
+   * The display language's strings for the page (`vscode.l10n.bundle`: message → translation), written into the
+   * page as a JSON data block that src/webview/l10nInit.ts loads; absent in English.
+   */
+  l10nBundle?: Readonly<Record<string, string>>;
+  /** The display language (`vscode.env.language`, a BCP 47 tag) for `<html lang>`; `en` when absent. */
+  language?: string;
+}
+
+/** JSON safe inside a `<script>` element: no `<`, `>`, `&` or line separators left as such. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A random nonce for one page load: 24 bytes from the OS's CSPRNG, base64. */
@@ -60,27 +73,29 @@ export function chartCsp(cspSource: string, nonce: string): string {
  * stylesheet styles it with the theme's `--vscode-*` variables.
  */
 export function renderChartHtml(options: ChartHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri, codiconsUri } = options;
+  const { cspSource, nonce, scriptUri, styleUri, codiconsUri, l10nBundle, language } = options;
   if (!/^[A-Za-z0-9+/=_-]+$/.test(nonce)) throw new Error('renderChartHtml: the nonce must be base64');
   if (/[;,"<>\r\n]/.test(cspSource) || cspSource.trim() === '') {
     throw new Error('renderChartHtml: cspSource must be CSP source expressions, without separators');
   }
   const n = escapeHtml(nonce);
   const codicons = codiconsUri ? `\n    <link rel="stylesheet" href="${escapeHtml(codiconsUri)}">` : '';
+  const lang = language && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : 'en';
+  const bundle = l10nBundle ? `\n    <script type="application/json" id="l10n-bundle" nonce="${n}">${scriptJson(l10nBundle)}</script>` : '';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${escapeHtml(chartCsp(cspSource.trim(), nonce))}">
     <meta property="csp-nonce" content="${n}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     <link rel="stylesheet" href="${escapeHtml(styleUri)}">${codicons}
-    <title>FTP History</title>
+    <title>${escapeHtml(l10n.t('FTP History'))}</title>
   </head>
   <body>
     <main id="app" aria-busy="true">
-      <p class="loading">Loading FTP history…</p>
-    </main>
+      <p class="loading">${escapeHtml(l10n.t('Loading FTP history…'))}</p>
+    </main>${bundle}
     <script nonce="${n}" src="${escapeHtml(scriptUri)}"></script>
   </body>
 </html>

@@ -15,7 +15,8 @@ import {
   type ChartOptions,
   type TooltipItem,
 } from 'chart.js';
-import { NOT_APPLIED, baselineOriginText, formatDate, formatWatts } from './format';
+import * as l10n from '@vscode/l10n';
+import { baselineOriginText, formatDate, formatWatts } from './format';
 import type { ChartRow } from './protocol';
 import { readThemeColors, type ThemeColors } from './theme';
 import { timeAxisOptions } from './timeAxis';
@@ -67,17 +68,26 @@ function yRange(values: readonly (number | null)[]): { min: number; max: number 
 
 /** A short description of the chart for screen readers (the table beside it has every figure). */
 function describe(rows: readonly ChartRow[]): string {
-  if (rows.length === 0) return 'FTP history chart: no FTP tests.';
+  if (rows.length === 0) return l10n.t('FTP history chart: no FTP tests.');
   const oldest = rows[0];
   const newest = rows[rows.length - 1];
-  const tests = rows.length === 1 ? '1 FTP test' : `${rows.length} FTP tests`;
   const declined = rows.filter((r) => r.applied === 'not-applied').length;
-  return (
-    `FTP history chart: ${tests} from ${formatDate(oldest.takenAt * 1000)} to ${formatDate(newest.takenAt * 1000)}; ` +
-    `latest result ${formatWatts(newest.calculatedFtp)}, baseline ${formatWatts(newest.baselineFtp)}. ` +
-    (declined > 0 ? `${declined} ${declined === 1 ? 'result was' : 'results were'} not applied (marked with a cross). ` : '') +
-    'The table lists every test.'
-  );
+  const sentences = [
+    rows.length === 1
+      ? l10n.t('FTP history chart: 1 FTP test on {0}; result {1}, baseline {2}.', formatDate(newest.takenAt * 1000), formatWatts(newest.calculatedFtp), formatWatts(newest.baselineFtp))
+      : l10n.t(
+          'FTP history chart: {0} FTP tests from {1} to {2}; latest result {3}, baseline {4}.',
+          rows.length,
+          formatDate(oldest.takenAt * 1000),
+          formatDate(newest.takenAt * 1000),
+          formatWatts(newest.calculatedFtp),
+          formatWatts(newest.baselineFtp),
+        ),
+  ];
+  if (declined === 1) sentences.push(l10n.t('1 result was not applied (marked with a cross).'));
+  else if (declined > 1) sentences.push(l10n.t('{0} results were not applied (marked with a cross).', declined));
+  sentences.push(l10n.t('The table lists every test.'));
+  return sentences.join(' ');
 }
 
 /** How a series' line is drawn. */
@@ -102,7 +112,9 @@ function lineWidth(colors: ThemeColors): number {
 }
 
 /** The legend's and tooltip's name of the not-applied marks. */
-const NOT_APPLIED_LABEL = `Result ${NOT_APPLIED}`;
+function notAppliedLabel(): string {
+  return l10n.t('Result not applied');
+}
 
 /** True for a test whose result was not applied (declined). */
 function declined(row: ChartRow): boolean {
@@ -144,7 +156,7 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
           ...(y ?? {}),
           grid,
           border,
-          title: { display: true, text: 'FTP (W)', color: colors.muted, font },
+          title: { display: true, text: l10n.t('FTP (W)'), color: colors.muted, font },
           ticks: { color: colors.foreground, font, precision: 0 },
         },
       },
@@ -211,16 +223,16 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
             afterTitle: (items: TooltipItem<'line'>[]) => {
               const row = items.length ? sorted[items[0].dataIndex] : undefined;
               if (!row) return '';
-              const title = row.rideTitle ?? 'FTP test';
-              return row.instructor ? `${title} · ${row.instructor}` : title;
+              const title = row.rideTitle ?? l10n.t('FTP test');
+              return row.instructor ? l10n.t('{0} · {1}', title, row.instructor) : title;
             },
-            label: (item: TooltipItem<'line'>) => `${item.dataset.label ?? ''}: ${formatWatts(item.parsed.y)}`,
+            label: (item: TooltipItem<'line'>) => l10n.t('{0}: {1}', item.dataset.label ?? '', formatWatts(item.parsed.y)),
             footer: (items: TooltipItem<'line'>[]) => {
               const row = items.length ? sorted[items[0].dataIndex] : undefined;
               if (!row) return '';
               return [
-                row.avgOutput == null ? 'No output data' : `Avg output: ${formatWatts(row.avgOutput)}`,
-                `Baseline: ${baselineOriginText(row.baselineOrigin, row.baselineSetAt)}`,
+                row.avgOutput == null ? l10n.t('No output data') : l10n.t('Avg output: {0}', formatWatts(row.avgOutput)),
+                l10n.t('Baseline: {0}', baselineOriginText(row.baselineOrigin, row.baselineSetAt)),
               ];
             },
           },
@@ -240,7 +252,7 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
     const series: ChartDataset<'line', FtpPoint[]>[] = [
       {
         ...common,
-        label: 'Calculated FTP',
+        label: l10n.t('Calculated FTP'),
         data: sorted.map((r) => ({ x: r.takenAt * 1000, y: r.calculatedFtp })),
         borderColor: result.color,
         backgroundColor: result.color,
@@ -254,7 +266,7 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
       },
       {
         ...common,
-        label: 'Baseline FTP',
+        label: l10n.t('Baseline FTP'),
         data: sorted.map((r) => ({ x: r.takenAt * 1000, y: r.baselineFtp })),
         borderColor: baseline.color,
         backgroundColor: baseline.color,
@@ -267,7 +279,7 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
     ];
     if (marks) {
       series.push({
-        label: NOT_APPLIED_LABEL,
+        label: notAppliedLabel(),
         data: sorted.map((r) => ({ x: r.takenAt * 1000, y: declined(r) ? r.calculatedFtp : null })),
         showLine: false,
         spanGaps: false,

@@ -1,7 +1,9 @@
 /**
  * How the FTP chart page writes dates and watts: plain functions of their inputs, shared by the chart
- * and the table so both say the same thing.
+ * and the table so both say the same thing. Words go through `@vscode/l10n` (English until a bundle is
+ * configured: src/l10n.ts in the extension host, src/webview/l10nInit.ts in the page).
  */
+import * as l10n from '@vscode/l10n';
 
 /** U+2212 MINUS SIGN, the typographic minus used for negative changes. */
 export const MINUS = '\u2212';
@@ -54,9 +56,13 @@ export function formatChange(result: number | null, baseline: number | null): st
 export type BaselineOrigin = 'test' | 'manual' | 'estimated' | 'none';
 
 /** The one wording for a test without a baseline FTP, in the tree, its tooltip and the chart's table. */
-export const FIRST_TEST = 'first test';
+export function firstTestText(): string {
+  return l10n.t('first test');
+}
 /** The one wording for a test whose result did not become the rider's FTP (declined). */
-export const NOT_APPLIED = 'not applied';
+export function notAppliedText(): string {
+  return l10n.t('not applied');
+}
 
 /**
  * Where a baseline came from, in words shared by the tree, its tooltips and the chart's table:
@@ -66,13 +72,13 @@ export const NOT_APPLIED = 'not applied';
 export function baselineOriginText(origin: BaselineOrigin, setByTakenAt: number | null): string {
   switch (origin) {
     case 'test':
-      return setByTakenAt == null ? 'set by an FTP test' : `set by the test of ${formatDate(setByTakenAt * 1000)}`;
+      return setByTakenAt == null ? l10n.t('set by an FTP test') : l10n.t('set by the test of {0}', formatDate(setByTakenAt * 1000));
     case 'manual':
-      return 'entered by hand';
+      return l10n.t('entered by hand');
     case 'estimated':
-      return "Peloton's estimate";
+      return l10n.t("Peloton's estimate");
     case 'none':
-      return FIRST_TEST;
+      return firstTestText();
   }
 }
 
@@ -81,5 +87,5 @@ export function baselineOriginText(origin: BaselineOrigin, setByTakenAt: number 
  * @param entered the value the rider entered (Peloton's `ftp`/`cycling_ftp`, watts); @param ftp the FTP it stands for.
  */
 export function enteredByHandText(entered: number, ftp: number): string {
-  return `${Math.round(entered)} W entered as a 20-minute average, × 0.95 = ${Math.round(ftp)} W`;
+  return l10n.t('{0} W entered as a 20-minute average, × 0.95 = {1} W', Math.round(entered), Math.round(ftp));
 }

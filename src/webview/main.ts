@@ -4,8 +4,10 @@
  * hidden and restored panel redraws at once. Messages that fail the protocol are ignored.
  */
 import './jitless'; // first: before the protocol's schemas are built
+import './l10nInit'; // before any text is made
+import * as l10n from '@vscode/l10n';
 import { createFtpChart, type FtpChart } from './chart';
-import { baselineOriginText, formatDateTime, formatWatts } from './format';
+import { formatDateTime, formatWatts } from './format';
 import { historyMessageSchema, hostToPageSchema, type HistoryMessage } from './protocol';
 import { createHistoryTable } from './table';
 import { watchTheme } from './theme';
@@ -32,13 +34,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 function buildLayout(root: HTMLElement) {
   const header = el('header', 'page-header');
   const titles = el('div', 'titles');
-  const title = el('h1', 'title', 'FTP History');
+  const title = el('h1', 'title', l10n.t('FTP History'));
   const figures = el('p', 'figures');
   titles.append(title, figures);
   const actions = el('div', 'actions');
   actions.append(
-    createButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), {
-      title: 'Fetch the FTP history from Peloton again',
+    createButton(l10n.t('Refresh'), () => vscode.postMessage({ type: 'refresh' }), {
+      title: l10n.t('Fetch the FTP history from Peloton again'),
     }),
   );
   header.append(titles, actions);
@@ -49,7 +51,7 @@ function buildLayout(root: HTMLElement) {
 
   const content = el('div', 'history-body');
   const chartSection = el('section', 'chart-section');
-  chartSection.setAttribute('aria-label', 'FTP chart');
+  chartSection.setAttribute('aria-label', l10n.t('FTP chart'));
   const chartBox = el('div', 'chart-box');
   const canvas = el('canvas');
   canvas.setAttribute('role', 'img');
@@ -57,7 +59,7 @@ function buildLayout(root: HTMLElement) {
   chartSection.append(chartBox);
   const tableSection = el('section', 'table-section');
   tableSection.setAttribute('aria-labelledby', 'tests-heading');
-  const tableHeading = el('h2', 'section-title', 'FTP tests');
+  const tableHeading = el('h2', 'section-title', l10n.t('FTP tests'));
   tableHeading.id = 'tests-heading';
   const tableBox = el('div', 'table-box');
   tableSection.append(tableHeading, tableBox);
@@ -66,7 +68,7 @@ function buildLayout(root: HTMLElement) {
   // Until the first history arrives, only a loading line shows.
   content.hidden = true;
   const empty = el('div', 'empty');
-  empty.append(el('p', 'empty-hint', 'Loading FTP history…'));
+  empty.append(el('p', 'empty-hint', l10n.t('Loading FTP history…')));
 
   root.replaceChildren(header, notice, updated, content, empty);
   root.removeAttribute('aria-busy');
@@ -81,29 +83,34 @@ let chart: FtpChart | undefined;
 /** The rows the chart and table show now (JSON), so a message that changes only the heading or notice leaves them be. */
 let drawnRows: string | undefined;
 
-/** Where the current FTP came from, for the heading: ` (entered by hand: 142 W × 0.95)`, ` (Peloton's estimate)`, or nothing. */
-function currentFtpOrigin(history: HistoryMessage): string {
+/**
+ * The heading's current-FTP figure: `Current FTP 135 W (entered by hand: 142 W × 0.95)`, `Current FTP 180 W
+ * (Peloton's estimate)`, or `Current FTP 176 W`.
+ */
+function currentFtpText(history: HistoryMessage, watts: number): string {
   switch (history.currentFtpOrigin) {
     case 'manual':
-      return history.currentFtpEntered != null ? ` (entered by hand: ${formatWatts(history.currentFtpEntered)} × 0.95)` : ' (entered by hand)';
+      return history.currentFtpEntered != null
+        ? l10n.t('Current FTP {0} (entered by hand: {1} × 0.95)', formatWatts(watts), formatWatts(history.currentFtpEntered))
+        : l10n.t('Current FTP {0} (entered by hand)', formatWatts(watts));
     case 'estimated':
-      return ` (${baselineOriginText('estimated', null)})`;
+      return l10n.t("Current FTP {0} (Peloton's estimate)", formatWatts(watts));
     default:
-      return '';
+      return l10n.t('Current FTP {0}', formatWatts(watts));
   }
 }
 
 /** Draws one history message. */
 function render(history: HistoryMessage): void {
   zonesView.update(history.zones ?? null);
-  view.title.textContent = history.username ?? 'FTP History';
+  view.title.textContent = history.username ?? l10n.t('FTP History');
   const figures: string[] = [];
-  if (history.currentFtp != null) figures.push(`Current FTP ${formatWatts(history.currentFtp)}${currentFtpOrigin(history)}`);
-  if (history.estimatedFtp != null) figures.push(`Peloton estimate ${formatWatts(history.estimatedFtp)}`);
+  if (history.currentFtp != null) figures.push(currentFtpText(history, history.currentFtp));
+  if (history.estimatedFtp != null) figures.push(l10n.t('Peloton estimate {0}', formatWatts(history.estimatedFtp)));
   view.figures.textContent = figures.join(' · ');
   view.figures.hidden = figures.length === 0;
   view.notice.textContent = history.notice ?? '';
-  view.updated.textContent = history.fetchedAt != null ? `Updated ${formatDateTime(history.fetchedAt * 1000)}` : '';
+  view.updated.textContent = history.fetchedAt != null ? l10n.t('Updated {0}', formatDateTime(history.fetchedAt * 1000)) : '';
   view.updated.hidden = history.fetchedAt == null;
 
   if (history.rows.length === 0) {
@@ -114,13 +121,13 @@ function render(history: HistoryMessage): void {
     view.content.hidden = true;
     view.empty.hidden = false;
     view.empty.replaceChildren(
-      el('p', 'empty-title', history.username == null ? 'Not signed in' : 'No FTP tests yet'),
+      el('p', 'empty-title', history.username == null ? l10n.t('Not signed in') : l10n.t('No FTP tests yet')),
       el(
         'p',
         'empty-hint',
         history.username == null
-          ? 'Sign in to Peloton to see your FTP history.'
-          : 'Take an FTP test ride on Peloton, then choose Refresh.',
+          ? l10n.t('Sign in to Peloton to see your FTP history.')
+          : l10n.t('Take an FTP test ride on Peloton, then choose Refresh.'),
       ),
     );
     return;

@@ -2,6 +2,7 @@
  * The FTP tests as an accessible table (the kit's data grid): the same rows the chart draws, newest
  * first, with every figure written out, so the history can be read without the chart.
  */
+import * as l10n from '@vscode/l10n';
 import type { ChartRow } from './protocol';
 import { WORKOUT_ID, tableRows } from './tableText';
 import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit';
@@ -11,16 +12,18 @@ import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit
  * at least the longest word of the column (titles wrap between words on a narrow panel), and the rest of the
  * width shared in proportion to each column's natural width (in em), so a wide panel shows every title on one line.
  */
-export const TABLE_COLUMNS: readonly GridColumn[] = [
-  { title: 'Date', width: 'minmax(7.5em, 7.6fr)' },
-  { title: 'Result (W)', width: 'minmax(6em, 7.2fr)', align: 'end' },
-  { title: 'Applied', width: 'minmax(8em, 8fr)' },
-  { title: 'Baseline (W)', width: 'minmax(7.5em, 8.4fr)', align: 'end' },
-  { title: 'Baseline from', width: 'minmax(10em, 14fr)' },
-  { title: 'Change (W)', width: 'minmax(6.5em, 7.6fr)', align: 'end' },
-  { title: 'Avg output (W)', width: 'minmax(6.5em, 9.5fr)', align: 'end' },
-  { title: 'Ride', width: 'minmax(10em, 16fr)' },
-];
+export function tableColumns(): readonly GridColumn[] {
+  return [
+    { title: l10n.t('Date'), width: 'minmax(7.5em, 7.6fr)' },
+    { title: l10n.t('Result (W)'), width: 'minmax(6em, 7.2fr)', align: 'end' },
+    { title: l10n.t('Applied'), width: 'minmax(8em, 8fr)' },
+    { title: l10n.t('Baseline (W)'), width: 'minmax(7.5em, 8.4fr)', align: 'end' },
+    { title: l10n.t('Baseline from'), width: 'minmax(10em, 14fr)' },
+    { title: l10n.t('Change (W)'), width: 'minmax(6.5em, 7.6fr)', align: 'end' },
+    { title: l10n.t('Avg output (W)'), width: 'minmax(6.5em, 9.5fr)', align: 'end' },
+    { title: l10n.t('Ride'), width: 'minmax(10em, 16fr)' },
+  ];
+}
 
 /**
  * The data grid of `rows` (newest first). Each ride name is a link calling `onOpenWorkout` with the
@@ -36,12 +39,12 @@ export function createHistoryTable(rows: readonly ChartRow[], onOpenWorkout: (wo
     link.href = '#';
     link.className = 'ride-link';
     link.textContent = ride;
-    link.title = `Open this workout (${texts[0]})`;
+    link.title = l10n.t('Open this workout ({0})', texts[0]);
     link.addEventListener('click', (event) => {
       event.preventDefault();
       onOpenWorkout(row.workoutId);
     });
     return [...texts.slice(0, -1), link];
   });
-  return createDataGrid({ label: 'FTP tests, newest first', columns: TABLE_COLUMNS, rows: cells });
+  return createDataGrid({ label: l10n.t('FTP tests, newest first'), columns: tableColumns(), rows: cells });
 }

@@ -2,20 +2,23 @@
  * The text of the FTP tests table, as plain functions of the chart rows (no DOM), so the wording is tested
  * in plain Node beside the tree's.
  */
-import { NONE, NOT_APPLIED, baselineOriginText, formatChange, formatDate, formatWattsBare } from './format';
+import * as l10n from '@vscode/l10n';
+import { NONE, notAppliedText, baselineOriginText, formatChange, formatDate, formatWattsBare } from './format';
 import type { ChartRow } from './protocol';
 
 /** Text shown in place of watts for a test whose ride recorded no output. */
-export const NO_OUTPUT = 'no output data';
+export function noOutputText(): string {
+  return l10n.t('no output data');
+}
 /** Text of the "Applied" column: `applied`, `not applied` (declined), or the em dash (no mark). */
 export function appliedText(applied: ChartRow['applied']): string {
-  return applied === 'applied' ? 'applied' : applied === 'not-applied' ? NOT_APPLIED : NONE;
+  return applied === 'applied' ? l10n.t('applied') : applied === 'not-applied' ? notAppliedText() : NONE;
 }
 
 /** Text of the "Baseline from" column: where the baseline came from (a hand-entered one with the value entered). */
 export function baselineFromText(row: ChartRow): string {
   const text = baselineOriginText(row.baselineOrigin, row.baselineSetAt);
-  return row.baselineOrigin === 'manual' && row.enteredBaseline != null ? `${text} (${Math.round(row.enteredBaseline)} W × 0.95)` : text;
+  return row.baselineOrigin === 'manual' && row.enteredBaseline != null ? l10n.t('{0} ({1} W × 0.95)', text, Math.round(row.enteredBaseline)) : text;
 }
 
 /** Workout ids the host accepts in `openWorkout` (the protocol's pattern). */
@@ -37,7 +40,7 @@ export function tableRows(rows: readonly ChartRow[]): string[][] {
       formatWattsBare(row.baselineFtp),
       baselineFromText(row),
       formatChange(row.calculatedFtp, row.baselineFtp),
-      noOutput ? NO_OUTPUT : formatWattsBare(row.avgOutput),
+      noOutput ? noOutputText() : formatWattsBare(row.avgOutput),
       rideLabel(row),
     ];
   });
@@ -45,7 +48,7 @@ export function tableRows(rows: readonly ChartRow[]): string[][] {
 
 /** "20 min FTP Test Ride · Denis Morton", or a stand-in when the ride is unknown. */
 function rideLabel(row: ChartRow): string {
-  const title = row.rideTitle ?? 'Unknown ride';
-  return row.instructor ? `${title} · ${row.instructor}` : title;
+  const title = row.rideTitle ?? l10n.t('Unknown ride');
+  return row.instructor ? l10n.t('{0} · {1}', title, row.instructor) : title;
 }
 
