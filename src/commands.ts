@@ -2,6 +2,7 @@
  * The command handlers (category "Peloton"). Each is small and calls services; none reaches into
  * another's internals.
  */
+import { userMessage } from './errorMessages';
 import * as vscode from 'vscode';
 import type { PelotonAuthProvider, SignInFlow } from './auth/authProvider';
 import { SignInError } from './auth/signInFlow';
@@ -44,7 +45,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
       log.info(`Signed in as ${username}`);
     } catch (error) {
       if (error instanceof vscode.CancellationError) return;
-      const message = error instanceof SignInError ? error.message : vscode.l10n.t('Sign-in failed: {0}', String(error));
+      const message = error instanceof SignInError ? error.message : vscode.l10n.t('Sign-in failed: {0}', userMessage(error));
       log.warn(`Sign-in refused: ${message}`);
       void vscode.window.showErrorMessage(message);
     }

@@ -5,6 +5,8 @@
  * notices and the store. A failed refresh keeps the last good history on screen and says why; an expired
  * session offers Sign In.
  */
+import { userMessage } from './errorMessages';
+import { warningText } from './warningText';
 import * as vscode from 'vscode';
 import type { PelotonAuthProvider } from './auth/authProvider';
 import { SessionExpiredError } from './auth/accessTokens';
@@ -218,7 +220,7 @@ export class HistoryService implements vscode.Disposable {
       }
       const notice =
         !result.replaced && stored && result.warnings.length > 0
-          ? vscode.l10n.t('Kept the stored history: {0}', result.warnings[0])
+          ? vscode.l10n.t('Kept the stored history: {0}', warningText(result.warnings[0]))
           : null;
       this.update({ history: result.history ?? stored, refreshing: false, notice });
       return result.newTests > 0 || !stored ? 'updated' : 'unchanged';
@@ -234,24 +236,33 @@ export class HistoryService implements vscode.Disposable {
   /** Keeps the history on screen, says what went wrong, and offers the way out. */
   private fail(error: unknown): RefreshOutcome {
     const expired = error instanceof SessionExpiredError || error instanceof PelotonAuthError || error instanceof WrongAccountError;
-    const message = error instanceof Error ? error.message : String(error);
-    this.deps.log.error(`Refresh failed: ${message}`);
-    const kept = this.current.history ? vscode.l10n.t(' The last good history stays on screen.') : '';
+    const logged = error instanceof Error ? error.message : String(error);
+    this.deps.log.error(`Refresh failed: ${logged}`);
+    const message = userMessage(error);
+    const kept = this.current.history !== null;
     if (expired) {
-      const why =
-        error instanceof WrongAccountError
-          ? vscode.l10n.t('Peloton answered for another account than the one signed in: sign in again.')
-          : vscode.l10n.t('Your Peloton session expired.');
+      const wrongAccount = error instanceof WrongAccountError;
+      const why = wrongAccount
+        ? vscode.l10n.t('Peloton answered for another account than the one signed in: sign in again.')
+        : vscode.l10n.t('Your Peloton session expired.');
+      const shown = !kept
+        ? why
+        : wrongAccount
+          ? vscode.l10n.t('Peloton answered for another account than the one signed in: sign in again. The last good history stays on screen.')
+          : vscode.l10n.t('Your Peloton session expired. The last good history stays on screen.');
       this.update({ refreshing: false, notice: why });
       const signIn = vscode.l10n.t('Sign In');
-      void vscode.window.showWarningMessage(why + kept, signIn).then((choice) => {
+      void vscode.window.showWarningMessage(shown, signIn).then((choice) => {
         if (choice === signIn) void vscode.commands.executeCommand('pelotonFtp.signIn');
       });
     } else {
       this.update({ refreshing: false, notice: vscode.l10n.t('Refresh failed: {0}', message) });
       const retry = vscode.l10n.t('Retry');
       const showLog = vscode.l10n.t('Show Log');
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not refresh your FTP history: {0}', message) + kept, retry, showLog).then((choice) => {
+      const shown = kept
+        ? vscode.l10n.t('Could not refresh your FTP history: {0} The last good history stays on screen.', message)
+        : vscode.l10n.t('Could not refresh your FTP history: {0}', message);
+      void vscode.window.showErrorMessage(shown, retry, showLog).then((choice) => {
         if (choice === retry) void this.refresh();
         if (choice === showLog) void vscode.commands.executeCommand('pelotonFtp.showLog');
       });

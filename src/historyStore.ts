@@ -4,6 +4,7 @@
  * atomically (temp file, then rename). A file that cannot be read is moved aside and reported, never
  * thrown at activation. Plain Node (no `vscode`), so it is tested outside VS Code.
  */
+import * as l10n from '@vscode/l10n';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -90,7 +91,7 @@ export class HistoryStore {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { history: null, problem: null };
-      return { history: null, problem: `The stored FTP history could not be read (${(error as Error).message}).` };
+      return { history: null, problem: l10n.t('The stored FTP history could not be read ({0}).', (error as Error).message) };
     }
     try {
       const parsed = storedFileSchema.parse(JSON.parse(text));
@@ -98,7 +99,7 @@ export class HistoryStore {
     } catch {
       const aside = `${file}.corrupt-${Date.now()}`;
       await rename(file, aside).catch(() => undefined);
-      return { history: null, problem: `The stored FTP history was unreadable and was set aside as ${aside}; it will be fetched again.` };
+      return { history: null, problem: l10n.t('The stored FTP history was unreadable and was set aside as {0}; it will be fetched again.', aside) };
     }
   }
 

@@ -14,8 +14,9 @@ export const REFRESH_MARGIN_SECONDS = 5 * 60;
 
 /** The session can no longer be used: the rider must sign in again. The message is user-facing. */
 export class SessionExpiredError extends Error {
-  constructor(message = 'Your Peloton session expired.') {
-    super(message);
+  /** @param signedOut true when there was no session at all (not signed in), false when it ran out. */
+  constructor(readonly signedOut = false) {
+    super(signedOut ? 'You are not signed in to Peloton.' : 'Your Peloton session expired.');
     this.name = 'SessionExpiredError';
   }
 }
@@ -39,7 +40,7 @@ export class AccessTokens {
    */
   async getAccessToken(): Promise<string> {
     const record = this.auth.current;
-    if (!record) throw new SessionExpiredError('You are not signed in to Peloton.');
+    if (!record) throw new SessionExpiredError(true);
     if (record.expiresAt - nowSeconds() > REFRESH_MARGIN_SECONDS) return record.accessToken;
     if (!record.refreshToken) {
       if (record.expiresAt > nowSeconds()) return record.accessToken;

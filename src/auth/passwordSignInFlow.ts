@@ -12,6 +12,7 @@ import type { PasswordLoginOptions } from '../peloton/passwordLogin';
 import { PasswordLoginError, type PasswordLoginStep } from '../peloton/passwordLoginErrors';
 import { fingerprintSecret, redactFingerprint } from '../peloton/secretFingerprint';
 import type { Credentials } from '../peloton/tokens';
+import { passwordSignInMessage, userMessage } from '../errorMessages';
 import type { PelotonSessionRecord } from './sessionStore';
 import { SignInError, type VerifyCredentials } from './signInFlow';
 
@@ -52,24 +53,6 @@ function stepMessage(step: PasswordLoginStep | 'account'): string {
       return vscode.l10n.t('Getting your tokens…');
     case 'account':
       return vscode.l10n.t('Reading your Peloton account…');
-  }
-}
-
-/** The user-facing message of a failed password sign-in. */
-export function passwordSignInMessage(error: PasswordLoginError): string {
-  switch (error.kind) {
-    case 'wrong-credentials':
-      return vscode.l10n.t('Wrong email or password. Check them and try again: each wrong attempt counts toward Peloton locking the account.');
-    case 'too-many-attempts':
-      return vscode.l10n.t('Too many sign-in attempts: Peloton has blocked signing in to this account for a while. Wait before trying again, or sign in with an access token.');
-    case 'blocked':
-      return vscode.l10n.t('Peloton has blocked this account from signing in. Look for an email from Peloton about unblocking it, or sign in with an access token.');
-    case 'automation-refused':
-      return vscode.l10n.t("Peloton's sign-in page did not accept an automated sign-in. Sign in with an access token instead.");
-    case 'server-error':
-      return vscode.l10n.t("Peloton's sign-in server answered with an error (HTTP {0}). Try again later, or sign in with an access token.", String(error.status ?? ''));
-    case 'network':
-      return vscode.l10n.t("Could not reach Peloton's sign-in server. Check your connection and try again, or sign in with an access token.");
   }
 }
 
@@ -133,7 +116,7 @@ export async function runPasswordSignInFlow(deps: PasswordSignInDeps): Promise<P
         }
         if (error instanceof PelotonError) {
           deps.log.warn(clean(`Password sign-in failed: ${error.message}`));
-          throw new PasswordSignInError(clean(vscode.l10n.t('Could not sign in to Peloton: {0}', error.message)));
+          throw new PasswordSignInError(clean(vscode.l10n.t('Could not sign in to Peloton: {0}', userMessage(error))));
         }
         throw error;
       } finally {

@@ -3,6 +3,7 @@
  * JWT, `Bearer <JWT>` or the web app's localStorage value (checked as the rider types, by tokens.ts),
  * then GET /api/me with the token. Only a token Peloton accepted becomes a session record.
  */
+import { userMessage } from '../errorMessages';
 import * as vscode from 'vscode';
 import { PelotonAuthError, PelotonError } from '../peloton/errors';
 import { parsePastedCredentials, type Credentials } from '../peloton/tokens';
@@ -41,7 +42,7 @@ export async function runSignInFlow(verify: VerifyCredentials): Promise<PelotonS
         parsePastedCredentials(text);
         return null;
       } catch (error) {
-        return error instanceof Error ? error.message : String(error);
+        return userMessage(error);
       }
     },
   });
@@ -50,7 +51,7 @@ export async function runSignInFlow(verify: VerifyCredentials): Promise<PelotonS
   try {
     credentials = parsePastedCredentials(pasted);
   } catch (error) {
-    throw new SignInError(error instanceof Error ? error.message : String(error));
+    throw new SignInError(userMessage(error));
   }
   const me = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with Peloton…') },
@@ -59,9 +60,9 @@ export async function runSignInFlow(verify: VerifyCredentials): Promise<PelotonS
         return await verify(credentials);
       } catch (error) {
         if (error instanceof PelotonAuthError) {
-          throw new SignInError(vscode.l10n.t('Peloton refused this token ({0}). Copy a fresh one and try again.', error.message));
+          throw new SignInError(vscode.l10n.t('Peloton refused this token ({0}). Copy a fresh one and try again.', error.endpoint));
         }
-        if (error instanceof PelotonError) throw new SignInError(vscode.l10n.t('Could not check the token: {0}', error.message));
+        if (error instanceof PelotonError) throw new SignInError(vscode.l10n.t('Could not check the token: {0}', userMessage(error)));
         throw error;
       }
     },

@@ -61,18 +61,54 @@ export class PelotonSchemaError extends PelotonError {
 
 /** The request never got an HTTP answer: DNS, refused or reset connection, timeout, or an oversized body. */
 export class PelotonNetworkError extends PelotonError {
-  /** @param url The request URL (never carries a token: tokens travel in headers and bodies only). */
+  /** The socket's or undici's error code (`ECONNREFUSED`, `UND_ERR_HEADERS_TIMEOUT`, …), `RESPONSE_TOO_LARGE`, or null. */
+  readonly code: string | null;
+  /**
+   * @param url The request URL (never carries a token: tokens travel in headers and bodies only).
+   * @param reason a short English description for the log.
+   */
   constructor(
     readonly url: string,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; code?: string },
   ) {
     super(`Could not reach ${url}: ${reason}`, options);
+    this.code = options?.code ?? null;
   }
 }
 
-/** What a rider pasted is not a usable Peloton credential; the message says what was expected. */
-export class TokenFormatError extends PelotonError {}
+/**
+ * Why pasted text is not a usable credential: `empty`; `not-token` (not a JWT, not JSON); `not-jwt`,
+ * `payload-unreadable`, `payload-not-object` (a malformed JWT); `no-expiry` (no `exp` claim); `expired`;
+ * `json-unreadable`; `not-token-entry` (JSON without `body.access_token`); `other-client` (another Auth0 client id).
+ */
+export type TokenFormatProblem =
+  | 'empty'
+  | 'not-token'
+  | 'not-jwt'
+  | 'payload-unreadable'
+  | 'payload-not-object'
+  | 'no-expiry'
+  | 'expired'
+  | 'json-unreadable'
+  | 'not-token-entry'
+  | 'other-client';
+
+/** What a rider pasted is not a usable Peloton credential; the message (English) says what was expected. */
+export class TokenFormatError extends PelotonError {
+  /**
+   * @param problem why (see {@link TokenFormatProblem}).
+   * @param message the English message, for logs and tests.
+   * @param details `expiredAt` (Unix seconds, for `expired`), `clientId` (for `other-client`).
+   */
+  constructor(
+    readonly problem: TokenFormatProblem,
+    message: string,
+    readonly details: { expiredAt?: number; clientId?: string } = {},
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The refresh grant (POST <auth>/oauth/token) failed. `oauthError` is the OAuth `error` field

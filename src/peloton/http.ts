@@ -68,7 +68,7 @@ export async function sendRequest(req: HttpRequest): Promise<HttpResponse> {
       bytes += buf.length;
       if (bytes > maxBodyBytes) {
         res.body.destroy();
-        throw new PelotonNetworkError(req.url, `the response is larger than ${formatBytes(maxBodyBytes)}`);
+        throw new PelotonNetworkError(req.url, `the response is larger than ${formatBytes(maxBodyBytes)}`, { code: 'RESPONSE_TOO_LARGE' });
       }
       chunks.push(buf);
     }
@@ -79,14 +79,21 @@ export async function sendRequest(req: HttpRequest): Promise<HttpResponse> {
       const reason: unknown = req.signal.reason;
       throw isAbortError(reason) ? reason : new DOMException('The operation was aborted', 'AbortError');
     }
-    throw new PelotonNetworkError(req.url, describeNetworkError(error), { cause: error });
+    throw new PelotonNetworkError(req.url, describeNetworkError(error), { cause: error, code: networkErrorCode(error) ?? undefined });
   }
+}
+
+/** The code of an undici or socket error (`ECONNRESET`, `UND_ERR_HEADERS_TIMEOUT`, …), or null. */
+function networkErrorCode(error: unknown): string | null {
+  const err = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = err?.code ?? err?.cause?.code;
+  return typeof code === 'string' ? code : null;
 }
 
 /** A short, token-free description of an undici or socket error, e.g. `the connection was reset (ECONNRESET)`. */
 function describeNetworkError(error: unknown): string {
-  const err = error as { code?: string; message?: string; cause?: { code?: string } } | undefined;
-  const code = err?.code ?? err?.cause?.code;
+  const err = error as { message?: string } | undefined;
+  const code = networkErrorCode(error);
   switch (code) {
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':

@@ -37,17 +37,17 @@ const EXPECTED =
  * @throws {TokenFormatError} when the text is not three base64url parts with a JSON object in the middle.
  */
 export function decodeJwtPayload(jwt: string): JwtPayload {
-  if (!JWT_PATTERN.test(jwt)) throw new TokenFormatError(`That is not a JWT. ${EXPECTED}`);
+  if (!JWT_PATTERN.test(jwt)) throw new TokenFormatError('not-jwt', `That is not a JWT. ${EXPECTED}`);
   const part = jwt.split('.')[1] ?? '';
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
   } catch {
-    throw new TokenFormatError(`The token's payload could not be read. ${EXPECTED}`);
+    throw new TokenFormatError('payload-unreadable', `The token's payload could not be read. ${EXPECTED}`);
   }
   const parsed = jwtPayloadSchema.safeParse(json);
   if (!parsed.success || typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new TokenFormatError(`The token's payload is not a JSON object with numeric claims. ${EXPECTED}`);
+    throw new TokenFormatError('payload-not-object', `The token's payload is not a JSON object with numeric claims. ${EXPECTED}`);
   }
   return parsed.data;
 }
@@ -59,12 +59,14 @@ export function decodeJwtPayload(jwt: string): JwtPayload {
 export function accessTokenExpiry(jwt: string, now = nowSeconds()): number {
   const payload = decodeJwtPayload(jwt);
   if (payload.exp === undefined) {
-    throw new TokenFormatError('This token has no expiry ("exp" claim), so it is not a Peloton access token. ' + EXPECTED);
+    throw new TokenFormatError('no-expiry', 'This token has no expiry ("exp" claim), so it is not a Peloton access token. ' + EXPECTED);
   }
   if (payload.exp <= now) {
     const when = new Date(payload.exp * 1000).toISOString().replace('T', ' ').slice(0, 16);
     throw new TokenFormatError(
+      'expired',
       `This access token expired on ${when} UTC. Sign in to members.onepeloton.com again and copy a fresh token.`,
+      { expiredAt: payload.exp },
     );
   }
   return payload.exp;
@@ -81,12 +83,12 @@ export function accessTokenExpiry(jwt: string, now = nowSeconds()): number {
  */
 export function parsePastedCredentials(pasted: string, now = nowSeconds()): Credentials {
   const text = stripBom(pasted).trim();
-  if (text.length === 0) throw new TokenFormatError(`Nothing was pasted. ${EXPECTED}`);
+  if (text.length === 0) throw new TokenFormatError('empty', `Nothing was pasted. ${EXPECTED}`);
   const json = extractJson(text);
   if (json !== null) return fromLocalStorage(json, now);
   const jwt = text.replace(/^bearer\s+/i, '').trim();
   if (!JWT_PATTERN.test(jwt) || !jwt.startsWith('eyJ')) {
-    throw new TokenFormatError(`That is not a Peloton access token. ${EXPECTED}`);
+    throw new TokenFormatError('not-token', `That is not a Peloton access token. ${EXPECTED}`);
   }
   return { accessToken: jwt, expiresAt: accessTokenExpiry(jwt, now) };
 }
@@ -109,19 +111,21 @@ function extractJson(text: string): unknown {
     } catch {
       // fall through
     }
-    throw new TokenFormatError(`That looks like JSON but could not be read. ${EXPECTED}`);
+    throw new TokenFormatError('json-unreadable', `That looks like JSON but could not be read. ${EXPECTED}`);
   }
 }
 
 function fromLocalStorage(json: unknown, now: number): Credentials {
   const parsed = localStorageEntrySchema.safeParse(json);
   if (!parsed.success) {
-    throw new TokenFormatError(`That JSON is not the web app's token entry (no body.access_token). ${EXPECTED}`);
+    throw new TokenFormatError('not-token-entry', `That JSON is not the web app's token entry (no body.access_token). ${EXPECTED}`);
   }
   const { body } = parsed.data;
   if (body.client_id !== undefined && body.client_id !== PELOTON_CLIENT_ID) {
     throw new TokenFormatError(
+      'other-client',
       `That entry belongs to another application (client id ${body.client_id}); copy the entry whose key is "${LOCAL_STORAGE_KEY}".`,
+      { clientId: body.client_id },
     );
   }
   const expiresAt = accessTokenExpiry(body.access_token, now);

@@ -2,6 +2,7 @@
  * What the chart page is sent: the history on screen turned into the typed `history` message. Only
  * FTP figures, dates and ride names cross into the page — never a token.
  */
+import * as l10n from '@vscode/l10n';
 import type { HistoryState } from '../historyService';
 import { baselineKind, currentFtp } from '../peloton/ftp';
 import type { FtpTest } from '../peloton/ftpChain';
@@ -31,7 +32,7 @@ export function toChartRow(test: FtpTest, byId: ReadonlyMap<string, FtpTest>): C
 
 /** The chart's line while a refresh runs: `Refreshing… 3 of 7 new FTP tests read`, or `Refreshing…` before any is found. */
 export function refreshingNotice(state: Pick<HistoryState, 'found' | 'fetched'>): string {
-  return state.found > 0 ? `Refreshing… ${state.fetched} of ${state.found} new FTP tests read` : 'Refreshing…';
+  return state.found > 0 ? l10n.t('Refreshing… {0} of {1} new FTP tests read', state.fetched, state.found) : l10n.t('Refreshing…');
 }
 
 /** The `history` message for the current state (rows newest first). */

@@ -30,8 +30,10 @@ export interface FtpChartPanelOptions {
 export class FtpChartPanel implements vscode.Disposable {
   /** The panel's view type (also the id a serializer would use). */
   static readonly viewType = 'pelotonFtp.chart';
-  /** The panel's title. */
-  static readonly title = 'FTP History';
+  /** The panel's title, in the display language. */
+  static get title(): string {
+    return vscode.l10n.t('FTP History');
+  }
 
   private static instance: FtpChartPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];

@@ -17,6 +17,7 @@ import {
   formatChange as formatChangeBetween,
   formatDate,
 } from '../webview/format';
+import { warningText } from '../warningText';
 
 export { firstTestText, notAppliedText };
 
@@ -137,7 +138,7 @@ export function testTooltip(test: FtpTest, setBy?: FtpTest): TooltipParts {
     title: test.rideTitle ?? l10n.t('FTP test'),
     subtitle: test.instructor ? l10n.t('with {0}', test.instructor) : null,
     lines,
-    warnings: test.warnings.map((w) => `⚠ ${w}`),
+    warnings: test.warnings.map((w) => l10n.t('⚠ {0}', warningText(w))),
   };
 }
 

@@ -10,10 +10,10 @@ const samples: Array<[string, Error]> = [
   ['PelotonApiError', new errors.PelotonApiError('GET /api/me', 500, null, 'boom')],
   ['PelotonSchemaError', new errors.PelotonSchemaError('GET /api/me', 'id', 'missing')],
   ['PelotonNetworkError', new errors.PelotonNetworkError('http://127.0.0.1:1/api/me', 'ECONNREFUSED')],
-  ['TokenFormatError', new errors.TokenFormatError('m')],
+  ['TokenFormatError', new errors.TokenFormatError('empty', 'm')],
   ['TokenRefreshError', new errors.TokenRefreshError('invalid_grant', 'm')],
   ['WrongAccountError', new errors.WrongAccountError('u1', 'u2')],
-  ['BaseUrlError', new BaseUrlError('m')],
+  ['BaseUrlError', new BaseUrlError('not-url', 'pelotonFtp.apiBaseUrl', 'x', 'm')],
   ['SessionExpiredError', new SessionExpiredError()],
 ];
 
