@@ -11,17 +11,18 @@ import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit
  * The table's columns, in order. Each row of the kit's grid is a grid of its own, so widths are fixed tracks:
  * at least the longest word of the column (titles wrap between words on a narrow panel), and the rest of the
  * width shared in proportion to each column's natural width (in em), so a wide panel shows every title on one line.
+ * "Applied" is wide enough for the German `nicht übernommen` / `übernommen` without breaking inside a word.
  */
 export function tableColumns(): readonly GridColumn[] {
   return [
     { title: l10n.t('Date'), width: 'minmax(7.5em, 7.6fr)' },
     { title: l10n.t('Result (W)'), width: 'minmax(6em, 7.2fr)', align: 'end' },
-    { title: l10n.t('Applied'), width: 'minmax(8em, 8fr)' },
+    { title: l10n.t('Applied'), width: 'minmax(9.5em, 10fr)' },
     { title: l10n.t('Baseline (W)'), width: 'minmax(7.5em, 8.4fr)', align: 'end' },
     { title: l10n.t('Baseline from'), width: 'minmax(10em, 14fr)' },
     { title: l10n.t('Change (W)'), width: 'minmax(6.5em, 7.6fr)', align: 'end' },
     { title: l10n.t('Avg output (W)'), width: 'minmax(6.5em, 9.5fr)', align: 'end' },
-    { title: l10n.t('Ride'), width: 'minmax(10em, 16fr)' },
+    { title: l10n.t('Ride'), width: 'minmax(10em, 14fr)' },
   ];
 }
 

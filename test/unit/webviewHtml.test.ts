@@ -81,4 +81,22 @@ describe('chart page HTML', () => {
     assert.match(a, /^[A-Za-z0-9+/]{32}$/);
     assert.equal(Buffer.from(a, 'base64').length, 24);
   });
+
+  it("carries the display language's strings as a nonce'd JSON data block the page can read, never as markup", () => {
+    const bundle = { 'FTP History': 'FTP-Verlauf', 'x</script><script>alert(1)</script>': 'a & b <c> \u2028' };
+    const html = renderChartHtml({ ...options, l10nBundle: bundle, language: 'de' });
+    assert.match(html, /<html lang="de">/);
+    const match = /<script type="application\/json" id="l10n-bundle" nonce="([^"]+)">([^<]*)<\/script>/.exec(html);
+    assert.ok(match, 'the data block is there, with no "<" inside it');
+    assert.equal(match[1], nonce);
+    assert.deepEqual(JSON.parse(match[2]), bundle);
+    assert.equal((html.match(/<script/g) ?? []).length, 2, 'only the data block and the page script');
+  });
+
+  it('stays English without a bundle, and refuses a language tag that is not one', () => {
+    const html = renderChartHtml(options);
+    assert.doesNotMatch(html, /l10n-bundle/);
+    assert.match(html, /<html lang="en">/);
+    assert.match(renderChartHtml({ ...options, language: 'de"><script>' }), /<html lang="en">/);
+  });
 });

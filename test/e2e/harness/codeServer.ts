@@ -8,11 +8,20 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { ensureVsCodeEnvironment, node24Env, type VsCodeEnvironment } from '../../../scripts/setup-vscode';
+import { writeLanguagePacksJson } from './languagePack';
 
 /** Options for {@link startCodeServer}. */
 export interface StartCodeServerOptions {
   /** A `.vsix` to install into this instance's own extensions folder before start (omit to start without one). */
   vsixPath?: string;
+  /** More `.vsix` files to install after {@link vsixPath} (e.g. a language pack, see languagePack.ts). */
+  extraVsixPaths?: string[];
+  /**
+   * The display language, passed as `--locale` (e.g. `de`). VS Code 1.139 in code-server switches the
+   * workbench's language, and so `vscode.env.language` and the extensions' l10n bundles, only when a language
+   * pack for it is installed (`ud/languagepacks.json`); without one it stays English. See languagePack.ts.
+   */
+  locale?: string;
   /** User settings merged over {@link DEFAULT_TEST_SETTINGS} into `ud/User/settings.json` before start. */
   userSettings?: Record<string, unknown>;
   /**
@@ -244,6 +253,9 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
 
   if (opts.vsixPath) await installVsix(env, dataDir, opts.vsixPath, extensionsDir);
+  for (const extra of opts.extraVsixPaths ?? []) await installVsix(env, dataDir, extra, extensionsDir);
+  // The CLI install skips VS Code's language pack registration, which resolving --locale needs.
+  if (opts.locale) writeLanguagePacksJson(extensionsDir, userDataDir);
   const installedMs = Date.now() - started;
 
   const port = await freePort();
@@ -266,6 +278,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     '--ignore-last-opened',
   ];
   if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (opts.locale) args.push('--locale', opts.locale);
   args.push(workspaceFolder);
 
   const logStream = fs.createWriteStream(logFile, { flags: 'a' });
