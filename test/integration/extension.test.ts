@@ -161,7 +161,7 @@ export function registerExtensionSuite(): void {
     it('a failed refresh keeps the last good history on screen and says why', async () => {
       fake.fault({ match: '/api/me', status: 500, times: 3 });
       await vscode.commands.executeCommand('pelotonFtp.refresh');
-      assert.match(shown.error.join('\n'), /Could not refresh your FTP history: GET \/api\/me: HTTP 500/);
+      assert.match(shown.error.join('\n'), /Could not refresh your FTP history: Peloton's server answered with an error \(HTTP 500 for GET \/api\/me\)\. Try again later\./);
       assert.equal(rows().length, 3);
     });
 

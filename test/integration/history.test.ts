@@ -153,8 +153,8 @@ export function registerHistorySuite(): void {
       fake.fault({ match: '/api/user/', query: { page: '0' }, status: 500, times: 10 });
       shown.error.length = 0;
       await vscode.commands.executeCommand('pelotonFtp.refresh');
-      assert.match(api.history.state.notice ?? '', /^Refresh failed: .*workouts page 0: HTTP 500/);
-      assert.match(shown.error.join('\n'), /Could not refresh your FTP history: .*page 0: HTTP 500.* The last good history stays on screen\./);
+      assert.match(api.history.state.notice ?? '', /^Refresh failed: .*\(HTTP 500 for GET \/api\/user\/[^ ]+\/workouts page 0\)/);
+      assert.match(shown.error.join('\n'), /Could not refresh your FTP history: .*HTTP 500 for GET .*page 0\).* The last good history stays on screen\./);
       assert.equal(history()?.tests.length, 4, 'the history on screen stays');
       await vscode.commands.executeCommand('pelotonFtp.signOut');
     });
