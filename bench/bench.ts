@@ -17,7 +17,10 @@ import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
 import { PelotonApi } from '../src/peloton/api';
 import { createPelotonDispatcher } from '../src/peloton/dispatcher';
+import { listedKind } from '../src/peloton/ftpTestRule';
 import { MAX_REQUESTS_IN_FLIGHT, refreshHistory } from '../src/peloton/historyBuilder';
+import type { FtpHistory } from '../src/peloton/historyMerge';
+import { listDrivenFloor } from './floor';
 import { referenceWalk } from './referenceWalker';
 
 const { values: options } = parseArgs({
@@ -102,19 +105,29 @@ async function totalWorkouts(fake: FakeProcess, dispatcher: Agent): Promise<numb
   return me.total_workouts;
 }
 
+/** The most tests the reference walker and the chain walker follow (their default limit). */
+const WALK_LIMIT = 50;
+
 /**
- * Floors at this latency, in round trips, for a rider with `tests` chained FTP tests among `workouts` workouts:
+ * Floors at this latency, in round trips, for a rider whose cold history is `history`:
  * - the chain's (a walk): /api/me, then one per test, since a link is known only once the previous workout arrived;
- * - the list-driven fetch's, at the bound of {@link MAX_REQUESTS_IN_FLIGHT}: /api/me, page 0 (it tells the page
- *   count), the other pages in rounds of 6, then the tests' two requests each in rounds of 6.
+ * - the list-driven fetch's at the bound of {@link MAX_REQUESTS_IN_FLIGHT} ({@link listDrivenFloor}), from the
+ *   rider's own layout: which list page holds each FTP test, and the chain from /api/me. Page 0 goes out beside
+ *   /api/me, as it does after sign-in (the session's user id is known).
+ * The layout is read here, outside the timed runs.
  */
-function roundTrips(tests: number, workouts: number): { chain: number; list: number; reference: number } {
-  const pages = Math.max(1, Math.ceil(workouts / PAGE_SIZE));
-  const bound = MAX_REQUESTS_IN_FLIGHT;
-  const walked = Math.min(tests, 50); // the reference walker and the chain walker stop after 50 tests
+async function roundTrips(api: PelotonApi, history: FtpHistory): Promise<{ chain: number; list: number; reference: number }> {
+  const userId = history.rider.userId;
+  const first = await api.getWorkoutsPage(userId, 0, PAGE_SIZE);
+  const rest = await Promise.all(Array.from({ length: Math.max(0, first.page_count - 1) }, (_, k) => api.getWorkoutsPage(userId, k + 1, PAGE_SIZE)));
+  const testsByPage = [first, ...rest].map((page) => page.data.filter((w) => listedKind(w) === 'test').map((w) => w.id));
+  const byId = new Map(history.tests.map((t) => [t.workoutId, t]));
+  const chain: string[] = [];
+  for (let id = history.rider.currentFtpWorkoutId; id && !chain.includes(id) && chain.length < WALK_LIMIT; id = byId.get(id)?.previousTestId ?? null) chain.push(id);
+  const walked = Math.min(history.tests.length, WALK_LIMIT);
   return {
-    chain: walked + 1,
-    list: 2 + Math.ceil((pages - 1) / bound) + Math.ceil((2 * tests) / bound),
+    chain: chain.length + 1,
+    list: listDrivenFloor({ testsByPage, chain, pageZeroWithMe: true }, MAX_REQUESTS_IN_FLIGHT),
     reference: 1 + 2 * walked,
   };
 }
@@ -127,6 +140,7 @@ async function benchRider(rider: string): Promise<{ lines: string[]; notes: stri
   const cold = await refreshHistory(clients.current.api, null);
   const stored = cold.history!;
   const tests = stored.tests.length;
+  const trips = await roundTrips(clients.current.api, stored);
 
   const timed = async (work: () => Promise<{ requests: number; bytes: number }>): Promise<Sample> => {
     const started = performance.now();
@@ -136,7 +150,8 @@ async function benchRider(rider: string): Promise<{ lines: string[]; notes: stri
   const ours = async (client: ReturnType<typeof ourClient>, from: typeof stored | null) => {
     client.counters.requests = 0;
     client.counters.bytes = 0;
-    const result = await refreshHistory(client.api, from);
+    // As the extension calls it: with the session's user id (page 0 then goes out beside /api/me).
+    const result = await refreshHistory(client.api, from, { expectedUserId: stored.rider.userId });
     if (!result.history || result.history.tests.length < tests) throw new Error(`${rider}: the refresh lost tests`);
     return { ...client.counters };
   };
@@ -159,7 +174,6 @@ async function benchRider(rider: string): Promise<{ lines: string[]; notes: stri
   }
   await Promise.all([stopFakeProcess(current), stopFakeProcess(afterNewTest), referenceAgent.close(), clients.current.dispatcher.close(), clients.afterNewTest.dispatcher.close()]);
 
-  const trips = roundTrips(tests, workouts);
   const floors: Record<Variant, number> = {
     reference: trips.reference * latency,
     'cold history': trips.list * latency,
@@ -205,8 +219,9 @@ async function main(): Promise<void> {
   }
   console.log(`\nPeak memory of the benchmark process (max RSS, client side): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   console.log(`Floors (round trips × ${latency} ms): the reference makes 1 + 2N sequential requests. The cold history's floor is the`);
-  console.log(`list-driven fetch at the bound of ${MAX_REQUESTS_IN_FLIGHT} in flight: /api/me, page 0, the other pages in rounds of ${MAX_REQUESTS_IN_FLIGHT},`);
-  console.log(`then the tests' workout and graph in rounds of ${MAX_REQUESTS_IN_FLIGHT}; beside it, the chain's floor: N + 1 sequential round trips.`);
+  console.log(`list-driven fetch at the bound of ${MAX_REQUESTS_IN_FLIGHT} in flight, simulated on the rider's layout (bench/floor.ts): /api/me and`);
+  console.log(`page 0 together, the other pages, each test's workout and graph once its page (or the chain link naming it) arrived,`);
+  console.log(`${MAX_REQUESTS_IN_FLIGHT} a round; beside it, the chain's floor: N + 1 sequential round trips.`);
   console.log('A refresh needs 1 round trip with nothing new (/api/me), 2 with one new test (/api/me names it, so its workout and');
   console.log('graph go out beside page 0).');
   for (const note of notes) console.log(`NOTE: ${note}`);

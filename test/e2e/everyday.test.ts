@@ -6,33 +6,29 @@
  * test-artifacts/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { calendarDaysBetween } from '../../src/views/statusBarModel';
 import { demo } from '../fakePeloton/datasets';
-import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+import type { FakePeloton } from '../fakePeloton/server';
 import {
   clearNotifications,
   findWebviewFrame,
   hasSelector,
-  launchBrowser,
   openViewContainer,
-  openWorkbench,
   readTreeRows,
   runCommand,
   screenshot,
   typeInQuickInput,
   waitForNotification,
   waitForTreeRows,
-  type BrowserSession,
-} from './harness/browser';
-import { startCodeServer, type CodeServerInstance } from './harness/codeServer';
+  } from './harness/browser';
+import type { CodeServerInstance } from './harness/codeServer';
+import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
 
-const root = resolve(__dirname, '../..');
 const ZONE_NAMES = ['Active Recovery', 'Endurance', 'Tempo', 'Threshold', 'VO2 Max', 'Anaerobic Capacity', 'Neuromuscular'];
 const UPPER_PERCENTS = [55, 75, 90, 105, 120, 150];
 
@@ -66,13 +62,6 @@ function lastTestSentence(days: number): string {
   return days === 0 ? 'Last test today.' : days === 1 ? 'Last test yesterday.' : `Last test ${days} days ago.`;
 }
 
-function packageVsix(): string {
-  execFileSync(process.execPath, ['scripts/package.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const vsix = readdirSync(root).find((name) => name.endsWith('.vsix'));
-  assert.ok(vsix, 'npm run package made a .vsix');
-  return resolve(root, vsix);
-}
-
 /** The FTP status bar item. */
 function statusItem(page: Page) {
   return page.locator('.part.statusbar .statusbar-item', { hasText: /FTP \d+ W/ }).first();
@@ -90,27 +79,21 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
   this.timeout(180_000);
   let fake: FakePeloton;
   let server: CodeServerInstance;
-  let browser: BrowserSession;
   let page: Page;
   let dir: string;
   /** The tree's test rows as `label | description`, newest first. */
   let treeTests: string[] = [];
 
+  let session: UiSession | undefined;
+
   before(async () => {
-    const vsix = packageVsix();
-    fake = await startFakePeloton({ rider: demo() });
     dir = mkdtempSync(join(tmpdir(), 'peloton-e2e-export-'));
-    server = await startCodeServer({ vsixPath: vsix, userSettings: { 'pelotonFtp.apiBaseUrl': fake.url, 'pelotonFtp.authBaseUrl': fake.url } });
-    browser = await launchBrowser();
-    page = browser.page;
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await openWorkbench(page, server.url);
+    session = await startUiSession(demo());
+    ({ fake, server, page } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
+    await session?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -119,7 +102,7 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
     await typeInQuickInput(page, fake.issueAccessToken(), { enter: true });
     await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
     await openViewContainer(page, 'Peloton');
-    const rows = await waitForTreeRows(page, 'FTP Tests', (r) => r.length > 1 && !r.some((x) => x.text.includes('Walking')));
+    const rows = await waitForTreeRows(page, 'FTP Tests', (r) => r.length > 1 && !showsRefreshProgress(r.map((x) => x.text)));
     const currentRow = rows[0]!;
     assert.equal(currentRow.expanded, false, 'the current-FTP row is collapsed and expandable');
     treeTests = rows.slice(1).map((r) => `${r.label} | ${r.description}`);

@@ -7,25 +7,16 @@
  * its state and webview state), the workbench DOM and every frame (webviews included).
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { seedExample } from '../fakePeloton/datasets';
-import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
-import { launchBrowser, openViewContainer, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, hasSelector, type BrowserSession } from './harness/browser';
-import { startCodeServer, type CodeServerInstance } from './harness/codeServer';
-import { openWorkbench } from './harness/browser';
+import type { FakePeloton } from '../fakePeloton/server';
+import { openViewContainer, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, hasSelector } from './harness/browser';
+import type { CodeServerInstance } from './harness/codeServer';
+import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
 
-const root = resolve(__dirname, '../..');
 const WRONG_PASSWORD = 'Typo-In-The-Password-9';
-
-function packageVsix(): string {
-  execFileSync(process.execPath, ['scripts/package.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const vsix = readdirSync(root).find((name) => name.endsWith('.vsix'));
-  assert.ok(vsix, 'npm run package made a .vsix');
-  return resolve(root, vsix);
-}
 
 function filesUnder(folder: string): string[] {
   const out: string[] = [];
@@ -47,7 +38,7 @@ async function waitForSteadyRows(page: Page, atLeast: number, timeoutMs = 30_000
   let rows: string[] = [];
   while (Date.now() < deadline) {
     rows = await treeRows(page);
-    if (rows.length >= atLeast && !rows.some((r) => r.includes('Walking'))) return rows;
+    if (rows.length >= atLeast && !showsRefreshProgress(rows)) return rows;
     await page.waitForTimeout(200);
   }
   throw new Error(`expected at least ${atLeast} rows in FTP Tests, saw ${JSON.stringify(rows)}`);
@@ -110,24 +101,18 @@ describe('Sign In with Email and Password in code-server, as a rider uses it', f
   this.timeout(180_000);
   let fake: FakePeloton;
   let server: CodeServerInstance;
-  let browser: BrowserSession;
   let page: Page;
   let rowsBeforeReload: string[] = [];
 
+  let session: UiSession | undefined;
+
   before(async () => {
-    const vsix = packageVsix();
-    fake = await startFakePeloton({ rider: seedExample() });
-    server = await startCodeServer({ vsixPath: vsix, userSettings: { 'pelotonFtp.apiBaseUrl': fake.url, 'pelotonFtp.authBaseUrl': fake.url } });
-    browser = await launchBrowser();
-    page = browser.page;
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await openWorkbench(page, server.url);
+    session = await startUiSession(seedExample());
+    ({ fake, server, page } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
+    await session?.close();
   });
 
   it('the signed-out welcome view offers Sign In with Email and Password first, Sign In with Access Token beside it', async () => {

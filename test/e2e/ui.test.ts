@@ -4,25 +4,14 @@
  * the chart panel's table, with screenshots saved to test-artifacts/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { demo, getDataset, seedExample } from '../fakePeloton/datasets';
 import { makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
-import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
-import { clearNotifications, launchBrowser, openViewContainer, openWorkbench, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, waitForTreeRows, findWebviewFrame, hasSelector, type BrowserSession, type TreeRow } from './harness/browser';
-import { startCodeServer, type CodeServerInstance } from './harness/codeServer';
+import type { FakePeloton } from '../fakePeloton/server';
+import { clearNotifications, openViewContainer, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, waitForTreeRows, findWebviewFrame, hasSelector, type TreeRow } from './harness/browser';
+import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
 import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
 
-const root = resolve(__dirname, '../..');
-
-function packageVsix(): string {
-  execFileSync(process.execPath, ['scripts/package.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const vsix = readdirSync(root).find((name) => name.endsWith('.vsix'));
-  assert.ok(vsix, 'npm run package made a .vsix');
-  return resolve(root, vsix);
-}
 
 /** Rows of the FTP Tests view as `label | description`. */
 const asText = (rows: TreeRow[]): string[] => rows.map((r) => `${r.label} | ${r.description}`);
@@ -33,7 +22,7 @@ async function treeRows(page: Page): Promise<string[]> {
 
 /** The FTP Tests rows once there are `count` of them and no walk is in progress. */
 async function settledRows(page: Page, count: number): Promise<string[]> {
-  return asText(await waitForTreeRows(page, 'FTP Tests', (rows) => rows.length === count && !rows.some((r) => /Reading your new FTP tests|Looking for your FTP tests/.test(r.text))));
+  return asText(await waitForTreeRows(page, 'FTP Tests', (rows) => rows.length === count && !showsRefreshProgress(rows.map((r) => r.text))));
 }
 
 /** The chart page's table rows, as the cells' text joined by `|`. */
@@ -84,25 +73,18 @@ async function welcomeButton(page: Page) {
 describe('Peloton FTP History in code-server, as a rider uses it', function () {
   this.timeout(180_000);
   let fake: FakePeloton;
-  let server: CodeServerInstance;
-  let browser: BrowserSession;
   let page: Page;
 
+  let session: UiSession | undefined;
+
   before(async () => {
-    const vsix = packageVsix();
-    fake = await startFakePeloton({ rider: seedExample() });
-    server = await startCodeServer({ vsixPath: vsix, userSettings: { 'pelotonFtp.apiBaseUrl': fake.url, 'pelotonFtp.authBaseUrl': fake.url } });
-    browser = await launchBrowser();
-    page = browser.page;
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await openWorkbench(page, server.url);
+    session = await startUiSession(seedExample());
+    ({ fake, page } = session);
     await widenSideBar(page);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
+    await session?.close();
   });
 
   it('shows the Peloton container with a Sign In welcome view while signed out', async () => {

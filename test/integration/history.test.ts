@@ -17,31 +17,12 @@ import { fakeId, noonUtc } from '../fakePeloton/dataset';
 import { getDataset } from '../fakePeloton/datasets';
 import { makeLocalStorageValue } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
-
-const EXTENSION_ID = 'peloton-ftp-history.peloton-ftp-history';
-
-/** Answers queued for the input box, and the messages shown. */
-const inputAnswers: Array<string | undefined> = [];
-const shown: { info: string[]; warning: string[]; error: string[] } = { info: [], warning: [], error: [] };
-
-function stubWindow(): () => void {
-  const win = vscode.window as unknown as Record<string, unknown>;
-  const names = ['showInputBox', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'];
-  const saved = Object.fromEntries(names.map((n) => [n, win[n]]));
-  win.showInputBox = async () => inputAnswers.shift();
-  win.showInformationMessage = async (message: string) => void shown.info.push(message);
-  win.showWarningMessage = async (message: string) => void shown.warning.push(message);
-  win.showErrorMessage = async (message: string) => void shown.error.push(message);
-  return () => Object.assign(win, saved);
-}
-
-async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('pelotonFtp').update(key, value, vscode.ConfigurationTarget.Global);
-}
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
+import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow } from './host';
 
 /** What the rider pastes to sign in to `fake`. */
 function paste(fake: FakePeloton): string {
-  return makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt: Math.floor(Date.now() / 1000) + 172_800 });
+  return makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt: nowSeconds() + ACCESS_TOKEN_LIFETIME_SECONDS });
 }
 
 /** Resolves (with performance.now()) the first time `condition` holds after a history change, or at once if it holds. */
@@ -93,6 +74,8 @@ export function registerHistorySuite(): void {
       api = await extension.activate();
       if (api.account()) await vscode.commands.executeCommand('pelotonFtp.signOut');
     });
+
+    beforeEach(clearShown);
 
     after(async () => {
       if (api?.account()) await vscode.commands.executeCommand('pelotonFtp.signOut');

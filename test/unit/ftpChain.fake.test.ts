@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict';
-import { PelotonApi } from '../../src/peloton/api';
-import { createPelotonDispatcher } from '../../src/peloton/dispatcher';
-import type { Dispatcher } from '../../src/peloton/undici';
 import { PelotonAuthError } from '../../src/peloton/errors';
 import { walkFtpChain } from '../../src/peloton/ftpChain';
 import { localDate } from '../../src/views/treeFormat';
 import { getDataset } from '../fakePeloton/datasets';
-import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+import type { FakePeloton } from '../fakePeloton/server';
+import { useFakePelotonApi } from './fakeApiHooks';
 
 describe('walkFtpChain against the fake Peloton API on 127.0.0.1', () => {
-  let fake: FakePeloton | undefined;
-  let dispatcher: Dispatcher;
-  beforeEach(() => {
-    dispatcher = createPelotonDispatcher({ retry: { baseDelayMs: 5 } });
-  });
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-    await dispatcher.close();
-  });
-
-  /** An API client on the fake server through the real dispatcher (Agent + retries, fast backoff). */
-  const apiFor = (server: FakePeloton, token = server.accessToken) =>
-    new PelotonApi({ baseUrl: server.url, getAccessToken: () => token, dispatcher });
+  const { start, apiFor } = useFakePelotonApi();
+  let fake: FakePeloton;
 
   it('seed example: 2026-01-14 (176 W, baseline 183 W) and 2019-12-04 (183 W, no baseline) in 5 requests', async () => {
-    fake = await startFakePeloton({ rider: getDataset('seed-example') });
+    fake = await start({ rider: getDataset('seed-example') });
     const result = await walkFtpChain(apiFor(fake));
     assert.deepEqual(
       result.tests.map((t) => [localDate(t.takenAt), t.calculatedFtp, t.baselineFtp]),
@@ -41,7 +27,7 @@ describe('walkFtpChain against the fake Peloton API on 127.0.0.1', () => {
 
   it('chain-8: every test of the rider, newest first, each result round(avg × 0.95)', async () => {
     const rider = getDataset('chain-8');
-    fake = await startFakePeloton({ rider });
+    fake = await start({ rider });
     const result = await walkFtpChain(apiFor(fake));
     const byId = new Map(rider.workouts.map((w) => [w.id, w]));
     assert.ok(result.tests.length >= 6, `found ${result.tests.length}`);
@@ -56,7 +42,7 @@ describe('walkFtpChain against the fake Peloton API on 127.0.0.1', () => {
   });
 
   it('stops at a cycle back to an earlier test', async () => {
-    fake = await startFakePeloton({ rider: getDataset('cycle') });
+    fake = await start({ rider: getDataset('cycle') });
     const result = await walkFtpChain(apiFor(fake));
     assert.equal(result.stoppedBecause, 'cycle');
     assert.equal(new Set(result.tests.map((t) => t.workoutId)).size, result.tests.length);
@@ -64,7 +50,7 @@ describe('walkFtpChain against the fake Peloton API on 127.0.0.1', () => {
   });
 
   it('a missing performance graph gives a test without a result', async () => {
-    fake = await startFakePeloton({ rider: getDataset('missing-graph') });
+    fake = await start({ rider: getDataset('missing-graph') });
     const result = await walkFtpChain(apiFor(fake));
     const missing = result.tests.filter((t) => t.calculatedFtp === null);
     assert.equal(missing.length, 1);
@@ -73,7 +59,7 @@ describe('walkFtpChain against the fake Peloton API on 127.0.0.1', () => {
   });
 
   it('stops at the limit', async () => {
-    fake = await startFakePeloton({ rider: getDataset('long-chain') });
+    fake = await start({ rider: getDataset('long-chain') });
     const result = await walkFtpChain(apiFor(fake), { maxTests: 10 });
     assert.equal(result.tests.length, 10);
     assert.equal(result.stoppedBecause, 'limit');
@@ -81,7 +67,7 @@ describe('walkFtpChain against the fake Peloton API on 127.0.0.1', () => {
   });
 
   it('abort: returns the tests found so far, stopped because aborted', async () => {
-    fake = await startFakePeloton({ rider: getDataset('long-chain'), latencyMs: 20 });
+    fake = await start({ rider: getDataset('long-chain'), latencyMs: 20 });
     const controller = new AbortController();
     const result = await walkFtpChain(apiFor(fake), {
       signal: controller.signal,
@@ -94,7 +80,7 @@ describe('walkFtpChain against the fake Peloton API on 127.0.0.1', () => {
   });
 
   it('401: fails with PelotonAuthError and never puts the token in the message', async () => {
-    fake = await startFakePeloton({ rider: getDataset('seed-example') });
+    fake = await start({ rider: getDataset('seed-example') });
     const stale = `${fake.accessToken.slice(0, -4)}AAAA`;
     await assert.rejects(walkFtpChain(apiFor(fake, stale)), (error: unknown) => {
       assert.ok(error instanceof PelotonAuthError);

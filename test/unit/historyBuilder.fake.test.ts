@@ -4,35 +4,24 @@
  * page overlap, and request counts of incremental refreshes.
  */
 import assert from 'node:assert/strict';
-import { PelotonApi } from '../../src/peloton/api';
-import { createPelotonDispatcher } from '../../src/peloton/dispatcher';
 import { PelotonApiError } from '../../src/peloton/errors';
 import { baselineKind } from '../../src/peloton/ftp';
 import { refreshHistory } from '../../src/peloton/historyBuilder';
 import type { FtpHistory } from '../../src/peloton/historyMerge';
-import type { Dispatcher } from '../../src/peloton/undici';
 import { localDate } from '../../src/views/treeFormat';
 import { finishWorkouts, getDataset } from '../fakePeloton/datasets';
-import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+import type { FakePeloton } from '../fakePeloton/server';
+import { useFakePelotonApi } from './fakeApiHooks';
 
 /** Per test: date, result, baseline (W), its kind, applied mark. */
 const rows = (h: FtpHistory) => h.tests.map((t) => [localDate(t.takenAt), t.calculatedFtp, t.baselineFtp, baselineKind(t.baselineSource, t.rawBaseline), t.applied]);
 
 describe('refreshHistory against the fake Peloton API on 127.0.0.1', () => {
+  const hooks = useFakePelotonApi();
   let fake: FakePeloton | undefined;
-  let dispatcher: Dispatcher;
-  beforeEach(() => {
-    dispatcher = createPelotonDispatcher({ retry: { baseDelayMs: 5 } });
-  });
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-    await dispatcher.close();
-  });
-  const apiFor = (server: FakePeloton) => new PelotonApi({ baseUrl: server.url, getAccessToken: () => server.accessToken, dispatcher });
   const start = async (dataset: string, options: { pageOverlap?: number } = {}) => {
-    fake = await startFakePeloton({ rider: getDataset(dataset), ...options });
-    return apiFor(fake);
+    fake = await hooks.start({ rider: getDataset(dataset), ...options });
+    return hooks.apiFor(fake);
   };
 
   it('no-chain (manual FTP now, like the recorded rider): every test from the list, "not applied" only on the declined one', async () => {

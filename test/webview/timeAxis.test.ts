@@ -8,15 +8,10 @@
  * Run: npx mocha --config test/webview/.mocharc.json   (CHROMIUM_PATH overrides /usr/bin/chromium)
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../e2e/harness/browser';
+import type { Browser, Page } from 'playwright-core';
+import { bundleFixture, launchChromium } from './fixturePage';
 import type { ChartRow } from '../../src/webview/protocol';
 
-const root = path.resolve(__dirname, '../..');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DAY = 86_400;
 
 interface AxisTick {
@@ -67,19 +62,8 @@ describe('FTP chart time axis (Chart.js time scale) in Chromium', function () {
   let script: string;
 
   before(async () => {
-    if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-    const built = await esbuild.build({
-      entryPoints: [path.join(root, 'test/webview/fixtures/timeAxisPage.ts')],
-      bundle: true,
-      write: false,
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      logLevel: 'error',
-      define: { 'process.env.NODE_ENV': '"development"' },
-    });
-    script = built.outputFiles[0]!.text;
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] });
+    script = await bundleFixture('timeAxisPage');
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -3,16 +3,11 @@
  * HTML table (column and row headers), redrawn when the FTP changes, hidden without an FTP.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../e2e/harness/browser';
+import type { Browser, Page } from 'playwright-core';
+import { bundleFixture, launchChromium } from './fixturePage';
 import { zoneTexts } from '../../src/views/zoneFormat';
 import type { ZoneTable } from '../../src/webview/zonesProtocol';
 
-const root = path.resolve(__dirname, '../..');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function table(ftp: number): ZoneTable {
   return {
@@ -29,20 +24,11 @@ describe('FTP chart page: the power zones section in Chromium', function () {
   let page: Page;
 
   before(async () => {
-    if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-    const built = await esbuild.build({
-      entryPoints: [path.join(root, 'test/webview/fixtures/zonesPage.ts')],
-      bundle: true,
-      write: false,
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      logLevel: 'error',
-    });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS] });
+    const script = await bundleFixture('zonesPage');
+    browser = await launchChromium();
     page = await browser.newPage();
     await page.setContent('<!DOCTYPE html><html><body></body></html>');
-    await page.addScriptTag({ content: built.outputFiles[0]!.text });
+    await page.addScriptTag({ content: script });
   });
 
   after(async () => {
