@@ -8,29 +8,25 @@
  * test-artifacts/screenshots/ (german-tree.png, german-chart.png).
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { demo } from '../fakePeloton/datasets';
-import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+import type { FakePeloton } from '../fakePeloton/server';
 import {
   clearNotifications,
   findWebviewFrame,
   hasSelector,
-  launchBrowser,
   openViewContainer,
-  openWorkbench,
   runCommand,
   screenshot,
   typeInQuickInput,
   waitForNotification,
   waitForTreeRows,
-  type BrowserSession,
 } from './harness/browser';
-import { startCodeServer, type CodeServerInstance } from './harness/codeServer';
 import { buildLanguagePackVsix } from './harness/languagePack';
+import { startUiSession, type UiSession } from './harness/session';
 
 const root = resolve(__dirname, '../..');
 const de = JSON.parse(readFileSync(join(root, 'l10n/bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
@@ -43,43 +39,23 @@ function t(message: string, ...args: Array<string | number>): string {
   return text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 }
 
-function packageVsix(): string {
-  execFileSync(process.execPath, ['scripts/package.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const vsix = readdirSync(root).find((name) => name.endsWith('.vsix'));
-  assert.ok(vsix, 'npm run package made a .vsix');
-  return resolve(root, vsix);
-}
-
 describe('In German (code-server --locale de): the tree, the status bar, the chart page and the notices', function () {
   this.timeout(180_000);
+  let session: UiSession;
   let fake: FakePeloton;
-  let server: CodeServerInstance;
-  let browser: BrowserSession;
   let page: Page;
   let packDir: string;
   let currentFtpLabel = '';
 
   before(async () => {
-    const vsix = packageVsix();
     packDir = mkdtempSync(join(tmpdir(), 'peloton-e2e-langpack-'));
     const pack = buildLanguagePackVsix(packDir, 'de', 'German', 'Deutsch');
-    fake = await startFakePeloton({ rider: demo() });
-    server = await startCodeServer({
-      vsixPath: vsix,
-      extraVsixPaths: [pack],
-      locale: 'de',
-      userSettings: { 'pelotonFtp.apiBaseUrl': fake.url, 'pelotonFtp.authBaseUrl': fake.url },
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await openWorkbench(page, server.url);
+    session = await startUiSession(demo(), { extraVsixPaths: [pack], locale: 'de' });
+    ({ fake, page } = session);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
+    await session?.close();
     if (packDir) rmSync(packDir, { recursive: true, force: true });
   });
 

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import type { FakeRider } from '../../fakePeloton/dataset';
 import { startFakePeloton, type FakePeloton } from '../../fakePeloton/server';
 import { launchBrowser, openWorkbench, type BrowserSession } from './browser';
-import { startCodeServer, type CodeServerInstance } from './codeServer';
+import { startCodeServer, type CodeServerInstance, type StartCodeServerOptions } from './codeServer';
 
 const root = resolve(__dirname, '../../..');
 
@@ -32,11 +32,18 @@ export interface UiSession {
   close(): Promise<void>;
 }
 
-/** Starts the fake on `rider`, code-server on the packaged extension pointed at it, and Chromium on the workbench. */
-export async function startUiSession(rider: FakeRider): Promise<UiSession> {
+/**
+ * Starts the fake on `rider`, code-server on the packaged extension pointed at it, and Chromium on the workbench.
+ * @param serverOptions more for code-server: other extensions to install, a display language (see codeServer.ts).
+ */
+export async function startUiSession(rider: FakeRider, serverOptions: Pick<StartCodeServerOptions, 'extraVsixPaths' | 'locale'> = {}): Promise<UiSession> {
   const vsix = packageVsix();
   const fake = await startFakePeloton({ rider });
-  const server = await startCodeServer({ vsixPath: vsix, userSettings: { 'pelotonFtp.apiBaseUrl': fake.url, 'pelotonFtp.authBaseUrl': fake.url } });
+  const server = await startCodeServer({
+    ...serverOptions,
+    vsixPath: vsix,
+    userSettings: { 'pelotonFtp.apiBaseUrl': fake.url, 'pelotonFtp.authBaseUrl': fake.url },
+  });
   const browser = await launchBrowser();
   const { page } = browser;
   await page.setViewportSize({ width: 1280, height: 800 });
