@@ -13,7 +13,7 @@ import { PasswordLoginError, type PasswordLoginStep } from '../peloton/passwordL
 import { fingerprintSecret, redactFingerprint } from '../peloton/secretFingerprint';
 import type { Credentials } from '../peloton/tokens';
 import { passwordSignInMessage, userMessage } from '../errorMessages';
-import type { PelotonSessionRecord } from './sessionStore';
+import { sessionRecordOf, type PelotonSessionRecord } from './sessionStore';
 import { SignInError, type VerifyCredentials } from './signInFlow';
 
 /** The command that pastes a token: offered beside every password sign-in error. */
@@ -100,14 +100,7 @@ export async function runPasswordSignInFlow(deps: PasswordSignInDeps): Promise<P
         progress.report({ message: stepMessage('account') });
         const me = await deps.verify(credentials);
         if (controller.signal.aborted) throw new vscode.CancellationError();
-        return {
-          id: `peloton-${me.id}`,
-          accessToken: credentials.accessToken,
-          ...(credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {}),
-          expiresAt: credentials.expiresAt,
-          userId: me.id,
-          username: me.username || me.id,
-        };
+        return sessionRecordOf(credentials, me);
       } catch (error) {
         if (error instanceof vscode.CancellationError || controller.signal.aborted || isAbortError(error)) throw new vscode.CancellationError();
         if (error instanceof PasswordLoginError) {

@@ -5,6 +5,8 @@
  */
 import * as vscode from 'vscode';
 import * as z from 'zod';
+import type { PelotonMe } from '../peloton/schemas';
+import type { Credentials } from '../peloton/tokens';
 
 /** The SecretStorage key of the session record. */
 export const SESSION_SECRET_KEY = 'pelotonFtp.session';
@@ -21,6 +23,21 @@ const recordSchema = z.object({
 
 /** A stored Peloton session. `expiresAt` in Unix seconds. */
 export type PelotonSessionRecord = z.infer<typeof recordSchema>;
+
+/**
+ * The session record of checked credentials: the tokens and expiry (Unix seconds) from `credentials`, the user id
+ * and username from GET /api/me (`id`, `username`; the id stands in for an empty username). Same for every flow.
+ */
+export function sessionRecordOf(credentials: Credentials, me: Pick<PelotonMe, 'id' | 'username'>): PelotonSessionRecord {
+  return {
+    id: `peloton-${me.id}`,
+    accessToken: credentials.accessToken,
+    ...(credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {}),
+    expiresAt: credentials.expiresAt,
+    userId: me.id,
+    username: me.username || me.id,
+  };
+}
 
 /** Reads and writes the session record. */
 export class SessionStore implements vscode.Disposable {

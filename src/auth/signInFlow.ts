@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { PelotonAuthError, PelotonError } from '../peloton/errors';
 import { parsePastedCredentials, type Credentials } from '../peloton/tokens';
 import type { PelotonMe } from '../peloton/schemas';
-import type { PelotonSessionRecord } from './sessionStore';
+import { sessionRecordOf, type PelotonSessionRecord } from './sessionStore';
 
 /** Checks credentials with GET /api/me (an API client built on the pasted token). */
 export type VerifyCredentials = (credentials: Credentials) => Promise<PelotonMe>;
@@ -67,13 +67,6 @@ export async function runSignInFlow(verify: VerifyCredentials): Promise<PelotonS
       }
     },
   );
-  return {
-    id: `peloton-${me.id}`,
-    accessToken: credentials.accessToken,
-    ...(credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {}),
-    expiresAt: credentials.expiresAt,
-    userId: me.id,
-    username: me.username || me.id,
-  };
+  return sessionRecordOf(credentials, me);
 }
 

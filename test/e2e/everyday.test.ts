@@ -25,7 +25,7 @@ import {
   typeInQuickInput,
   waitForNotification,
   waitForTreeRows,
-  } from './harness/browser';
+} from './harness/browser';
 import type { CodeServerInstance } from './harness/codeServer';
 import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
 

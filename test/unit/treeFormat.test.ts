@@ -4,6 +4,7 @@
  * the current FTP by its source, and the view message of a rider with no FTP test.
  */
 import assert from 'node:assert/strict';
+import { ftpTest, noon } from './everydayHistory';
 import type { FtpTest, RiderFtp } from '../../src/peloton/ftpChain';
 import { toHistoryMessage } from '../../src/views/chartData';
 import {
@@ -18,25 +19,9 @@ import {
 } from '../../src/views/treeFormat';
 import { tableRows } from '../../src/webview/tableText';
 
-/** Noon UTC of a day, Unix seconds (a date that is the same day in every time zone within ±11 h). */
-const noon = (day: string): number => Date.parse(`${day}T12:00:00Z`) / 1000;
-
+/** A test of the history by id and day (noon UTC), 200 W average output (190 W result) unless told. */
 function test(id: string, day: string, fields: Partial<FtpTest>): FtpTest {
-  return {
-    workoutId: id,
-    takenAt: noon(day),
-    rideTitle: '20 min FTP Test Ride',
-    instructor: 'Denis Morton',
-    avgOutput: 200,
-    calculatedFtp: 190,
-    baselineFtp: null,
-    baselineSource: null,
-    rawBaseline: null,
-    previousTestId: null,
-    applied: null,
-    warnings: [],
-    ...fields,
-  };
+  return ftpTest({ workoutId: id, takenAt: noon(day), instructor: 'Denis Morton', avgOutput: 200, calculatedFtp: 190, ...fields });
 }
 
 /** A rider like the recorded weissleb one: a hand-entered 142 W now, a declined test and a manual period behind. */
