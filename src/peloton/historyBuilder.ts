@@ -236,6 +236,7 @@ class Refresh {
       try {
         listing = await listWorkouts(this.api, me.id, {
           stopAt: previous?.throughWorkoutId ? { workoutId: previous.throughWorkoutId, createdAt: previous.throughCreatedAt } : null,
+          pageLimit: incrementalPageLimit(previous, counters.totalWorkouts),
           run: this.limit,
           signal,
           firstPage,
@@ -299,6 +300,23 @@ class Refresh {
     const history: FtpHistory = { rider, tests, warnings, endReason, fetchedAt: options.now ?? nowSeconds(), listed: marker };
     return { history, replaced: true, newTests: tests.filter((t) => !storedIds.has(t.workoutId)).length, aborted: false, warnings };
   }
+}
+
+/**
+ * Workouts beyond the new ones that an incremental listing asks page 0 for: workouts in progress (GET /api/me's
+ * `total_workouts` counts finished ones only) and a margin; a marker further down is reached by the next page.
+ */
+const INCREMENTAL_PAGE_MARGIN = 10;
+
+/**
+ * The page size of an incremental listing: the workouts GET /api/me says are new since the marker (`total_workouts`
+ * now minus then), the tests that were in progress, and {@link INCREMENTAL_PAGE_MARGIN}; at most
+ * {@link WORKOUTS_PAGE_LIMIT}. A full listing (no marker, or no counters) asks for full pages.
+ */
+function incrementalPageLimit(previous: ListMarker | null, totalWorkouts: number | null): number {
+  if (!previous?.throughWorkoutId || previous.totalWorkouts === null || totalWorkouts === null) return WORKOUTS_PAGE_LIMIT;
+  const added = Math.max(0, totalWorkouts - previous.totalWorkouts);
+  return Math.min(WORKOUTS_PAGE_LIMIT, added + previous.pendingTestIds.length + INCREMENTAL_PAGE_MARGIN);
 }
 
 /**

@@ -23,7 +23,13 @@ export interface ListWorkoutsOptions {
   /** Runs one request under the refresh's shared bound on requests in flight. */
   run: <T>(request: () => Promise<T>) => Promise<T>;
   signal?: AbortSignal;
-  /** Page 0 when it was already requested (e.g. beside GET /api/me, under the same bound); else it is fetched here. */
+  /**
+   * Workouts asked per page, 1–100 (default {@link WORKOUTS_PAGE_LIMIT}). An incremental listing asks about as many as
+   * are new, so a refresh after one new workout reads a few KB instead of a 300 KB page; every page of one listing
+   * uses the same limit, so the pages line up.
+   */
+  pageLimit?: number;
+  /** Page 0 when it was already requested (with the default limit) (e.g. beside GET /api/me, under the same bound); else it is fetched here. */
   firstPage?: Promise<WorkoutsPage>;
   /** Told of each page's workouts not seen before (newer than `stopAt`) as soon as the page arrives; `page` from 0. */
   onWorkouts?: (workouts: ListedWorkout[], page: number) => void;
@@ -68,7 +74,8 @@ export async function listWorkouts(api: WorkoutListApi, userId: string, options:
     options.onWorkouts?.(fresh, index);
     return stopped;
   };
-  const fetchPage = (page: number) => run(() => api.getWorkoutsPage(userId, page, WORKOUTS_PAGE_LIMIT, signal));
+  const limit = options.firstPage ? WORKOUTS_PAGE_LIMIT : Math.min(WORKOUTS_PAGE_LIMIT, Math.max(1, Math.round(options.pageLimit ?? WORKOUTS_PAGE_LIMIT)));
+  const fetchPage = (page: number) => run(() => api.getWorkoutsPage(userId, page, limit, signal));
 
   const first = await (options.firstPage ?? fetchPage(0));
   let reachedStop = take(first, 0);

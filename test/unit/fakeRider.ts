@@ -44,6 +44,8 @@ export class FakeRider implements HistoryApi {
   delayMs = 0;
   /** Request key → how many more times it fails with HTTP 500 (Infinity: always). */
   readonly failures = new Map<string, number>();
+  /** The `limit` of each workouts-page request, in order. */
+  readonly pageLimits: number[] = [];
   /** The most workouts a page holds, whatever `limit` asks (Peloton: 100). */
   pageCap = 100;
   /** Extra items to repeat on a page (page index → workouts appended again), to test de-duplication. */
@@ -90,6 +92,7 @@ export class FakeRider implements HistoryApi {
   }
 
   getWorkoutsPage(userId: string, page: number, limit = 100, signal?: AbortSignal): Promise<WorkoutsPage> {
+    this.pageLimits.push(limit);
     return this.answer(`page ${page}`, signal, () => {
       if (userId !== USER_ID) throw new PelotonApiError(`GET /api/user/${userId}/workouts`, 404, null, 'not found');
       return this.pageBody(page, limit);

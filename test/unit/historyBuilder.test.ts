@@ -196,14 +196,34 @@ describe('refreshHistory', () => {
         rider.workouts.unshift(otherWorkout('new-other', last + 2 * DAY, 0), ftpTest('t10', last + DAY, 230, 't9'));
         if (applied) rider.me = { ...rider.me, cycling_ftp_workout_id: 't10' };
         rider.requests.length = 0;
+        rider.pageLimits.length = 0;
         const result = await refreshHistory(rider, first, { expectedUserId: USER_ID, now: NOW });
         assert.deepEqual(rider.requests.sort(), ['graph t10', 'me', 'page 0', 'workout t10']);
+        assert.deepEqual(rider.pageLimits, [2 + 10], 'page 0 asks for the 2 new workouts and a margin of 10, not 100');
         assert.equal(result.newTests, 1);
         assert.deepEqual(ids(result.history!), ['t10', ...ids(first)]);
         assert.equal(result.history!.tests[0]!.applied, applied ? 'applied' : 'not-applied');
         assert.equal(result.history!.listed?.throughWorkoutId, 'new-other');
       });
     }
+
+    it('more new workouts than /api/me counts (old ones deleted): small pages down to the marker, the same history as a cold refresh', async () => {
+      const rider = chainRider(10, 500);
+      const first = await refresh(rider, null);
+      const newest = rider.workouts[0]!.createdAt;
+      rider.workouts.splice(-20, 20); // 20 of the oldest workouts deleted (none of them a test)
+      const added = Array.from({ length: 24 }, (_, i) => otherWorkout(`new-${i}`, newest + (i + 2) * 3600, i % 3)).reverse();
+      rider.workouts.unshift(...added, ftpTest('t10', newest + 3600, 230, 't9'));
+      rider.requests.length = 0;
+      rider.pageLimits.length = 0;
+      const result = await refreshHistory(rider, first, { expectedUserId: USER_ID, now: NOW });
+      // /api/me counts 5 more workouts (25 new, 20 deleted): pages of 15 until the marker, 26th in the list.
+      assert.deepEqual(rider.pageLimits, [15, 15]);
+      assert.deepEqual(rider.requests.sort(), ['graph t10', 'me', 'page 0', 'page 1', 'workout t10']);
+      const cold = await refresh(new FakeRider(rider.workouts, rider.me), null);
+      assert.deepEqual(result.history!.tests, cold.tests);
+      assert.equal(result.history!.listed?.throughWorkoutId, rider.workouts[0]!.id);
+    });
 
     it('the newest listed workout deleted since: the listing stops at the first older one (4 requests, not every page)', async () => {
       const rider = chainRider(10, 500);
