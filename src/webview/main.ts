@@ -106,7 +106,9 @@ function render(history: HistoryMessage): void {
   view.title.textContent = history.username ?? l10n.t('FTP History');
   const figures: string[] = [];
   if (history.currentFtp != null) figures.push(currentFtpText(history, history.currentFtp));
-  if (history.estimatedFtp != null) figures.push(l10n.t('Peloton estimate {0}', formatWatts(history.estimatedFtp)));
+  // The estimate once: not again when it is the current FTP.
+  const estimateIsCurrent = history.currentFtp != null && history.currentFtpOrigin === 'estimated';
+  if (history.estimatedFtp != null && !estimateIsCurrent) figures.push(l10n.t('Peloton estimate {0}', formatWatts(history.estimatedFtp)));
   view.figures.textContent = figures.join(' · ');
   view.figures.hidden = figures.length === 0;
   view.notice.textContent = history.notice ?? '';
