@@ -4,7 +4,7 @@
  * `schemas/ftp-history-export.schema.json`). Both carry one entry per FTP test, newest first, with the
  * same column names. Only FTP figures, dates, ids and ride titles: never a token (the input holds none).
  */
-import { baselineKind, currentFtp, type BaselineKind } from './ftp';
+import { currentFtp, ftpChange, testBaselineKind, type BaselineKind } from './ftp';
 import type { AppliedMark, FtpTest, RiderFtp } from './ftpChain';
 
 /** The CSV header, which is also the key order of each JSON test object. */
@@ -86,8 +86,8 @@ export function exportedTests(tests: readonly FtpTest[]): ExportedTest[] {
       date: localIsoDate(t.takenAt),
       result_w: t.calculatedFtp,
       baseline_w: t.baselineFtp,
-      baseline_source: baselineKind(t.baselineSource, t.rawBaseline),
-      change_w: t.calculatedFtp !== null && t.baselineFtp !== null ? t.calculatedFtp - t.baselineFtp : null,
+      baseline_source: testBaselineKind(t),
+      change_w: ftpChange(t),
       applied: t.applied ?? null,
       avg_output_w: t.avgOutput,
       workout_id: t.workoutId,

@@ -60,6 +60,19 @@ export function baselineKind(source: string | null | undefined, ftp: number | nu
   }
 }
 
+/**
+ * Where a stored test's baseline came from: the {@link BaselineKind} of its `ftp_info` (`ftp_source` and the
+ * stored `ftp`, GET /api/workout/{id}). One rule for the tree, the chart, the export and the applied marks.
+ */
+export function testBaselineKind(test: { baselineSource: string | null; rawBaseline: number | null }): BaselineKind {
+  return baselineKind(test.baselineSource, test.rawBaseline);
+}
+
+/** The change from a test's baseline to its result, in watts (result − baseline); null when either is unknown. */
+export function ftpChange(test: { calculatedFtp: number | null; baselineFtp: number | null }): number | null {
+  return test.calculatedFtp !== null && test.baselineFtp !== null ? test.calculatedFtp - test.baselineFtp : null;
+}
+
 /** The rider's current FTP read by its source (see {@link currentFtp}). Watts are whole watts. */
 export interface CurrentFtp {
   /** The FTP in watts (a hand-entered value already × 0.95); null when Peloton has none. */

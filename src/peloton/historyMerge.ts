@@ -4,7 +4,7 @@
  * A failed or partial refresh never replaces a stored history with less. Also the applied/declined rule.
  */
 import type { AppliedMark, FtpTest, RiderFtp, StopReason } from './ftpChain';
-import { baselineKind, currentFtp } from './ftp';
+import { currentFtp, testBaselineKind } from './ftp';
 
 /**
  * What the workout list gave at the last refresh, so the next one fetches only what is new.
@@ -80,7 +80,7 @@ export function markApplied(tests: readonly FtpTest[], rider: RiderFtp): FtpTest
     } else {
       const next = i > 0 ? tests[i - 1] : undefined;
       const setBy = next
-        ? baselineKind(next.baselineSource, next.rawBaseline) === 'test'
+        ? testBaselineKind(next) === 'test'
           ? next.previousTestId
           : null
         : current.testWorkoutId;

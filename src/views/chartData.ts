@@ -4,7 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { HistoryState } from '../historyService';
-import { baselineKind, currentFtp } from '../peloton/ftp';
+import { currentFtp, testBaselineKind } from '../peloton/ftp';
 import type { FtpTest } from '../peloton/ftpChain';
 import type { ChartRow, HistoryMessage } from '../webview/protocol';
 
@@ -14,7 +14,7 @@ import type { ChartRow, HistoryMessage } from '../webview/protocol';
  * applied mark.
  */
 export function toChartRow(test: FtpTest, byId: ReadonlyMap<string, FtpTest>): ChartRow {
-  const origin = baselineKind(test.baselineSource, test.rawBaseline);
+  const origin = testBaselineKind(test);
   return {
     workoutId: test.workoutId,
     takenAt: test.takenAt,

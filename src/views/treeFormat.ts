@@ -7,7 +7,7 @@
  * so the tree, its tooltips and the chart's table say the same thing.
  */
 import * as l10n from '@vscode/l10n';
-import { baselineKind, currentFtp, type BaselineKind } from '../peloton/ftp';
+import { currentFtp, ftpChange, testBaselineKind, type BaselineKind } from '../peloton/ftp';
 import type { FtpTest, RiderFtp } from '../peloton/ftpChain';
 import {
   firstTestText,
@@ -29,16 +29,6 @@ export function localDate(unixSeconds: number): string {
 /** A signed change in watts: `+12 W`, `−7 W` (U+2212 minus), `±0 W` (the chart page's wording, with the unit). */
 export function formatChange(watts: number): string {
   return l10n.t('{0} W', formatChangeBetween(watts, 0));
-}
-
-/** The change from baseline to result in watts, or null when either is unknown. */
-export function ftpChange(test: Pick<FtpTest, 'calculatedFtp' | 'baselineFtp'>): number | null {
-  return test.calculatedFtp !== null && test.baselineFtp !== null ? test.calculatedFtp - test.baselineFtp : null;
-}
-
-/** Where a test's baseline came from (`ftp_info.ftp_source` and `ftp_info.ftp` of GET /api/workout/{id}). */
-export function testBaselineKind(test: Pick<FtpTest, 'baselineSource' | 'rawBaseline' | 'baselineFtp'>): BaselineKind {
-  return test.baselineFtp === null ? 'none' : baselineKind(test.baselineSource, test.rawBaseline);
 }
 
 /**
