@@ -41,14 +41,22 @@ export const ftpInfoSchema = z.looseObject({
   ftp_workout_id: z.string().nullable().optional(),
 });
 
-/** GET /api/workout/{id} — one workout, `ride` joined when present; times in Unix seconds. */
-export const workoutSchema = z.looseObject({
+/**
+ * The fields a workout and a workout-list item share: `id`, times in Unix seconds, `status` (`COMPLETE`, or
+ * `IN_PROGRESS` while being ridden, then `end_time` is null) and `fitness_discipline`.
+ */
+const workoutSummaryShape = {
   id: z.string().min(1),
   created_at: z.number(),
   start_time: optionalNumber,
   end_time: optionalNumber,
   status: optionalString,
   fitness_discipline: optionalString,
+};
+
+/** GET /api/workout/{id} — one workout, `ride` joined when present; times in Unix seconds. */
+export const workoutSchema = z.looseObject({
+  ...workoutSummaryShape,
   ride: z
     .looseObject({
       id: optionalString,
@@ -91,12 +99,7 @@ export type PerformanceGraph = z.infer<typeof performanceGraphSchema>;
  * copying them all was a measurable share of a cold refresh's CPU.
  */
 const listedWorkoutSchema = z.object({
-  id: z.string().min(1),
-  created_at: z.number(),
-  start_time: optionalNumber,
-  end_time: optionalNumber,
-  status: optionalString,
-  fitness_discipline: optionalString,
+  ...workoutSummaryShape,
   ride: z.object({ id: optionalString, title: optionalString }).nullable().optional(),
 });
 /** The parsed workout summary of a workouts page. */

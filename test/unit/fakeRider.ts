@@ -35,6 +35,18 @@ export const USER_ID = 'u1';
 export const TEST_TITLE = '20 min FTP Test Ride';
 
 
+/** The fields GET /api/workout/{id} and a workout-list item share, for a fake workout (finished 25 min after it began). */
+function summaryOf(w: FakeWorkout) {
+  return {
+    id: w.id,
+    created_at: w.createdAt,
+    start_time: w.createdAt + 60,
+    end_time: w.status === 'COMPLETE' ? w.createdAt + 1500 : null,
+    status: w.status,
+    fitness_discipline: w.discipline,
+  };
+}
+
 export class FakeRider implements HistoryApi {
   /** Every request, e.g. `me`, `page 0`, `workout w1`, `graph w1`. */
   readonly requests: string[] = [];
@@ -104,12 +116,7 @@ export class FakeRider implements HistoryApi {
     const size = Math.min(limit, this.pageCap);
     const items = this.workouts.slice(page * size, (page + 1) * size);
     const data = [...items, ...(this.duplicates.get(page) ?? [])].map((w) => ({
-      id: w.id,
-      created_at: w.createdAt,
-      start_time: w.createdAt + 60,
-      end_time: w.status === 'COMPLETE' ? w.createdAt + 1500 : null,
-      status: w.status,
-      fitness_discipline: w.discipline,
+      ...summaryOf(w),
       title: null,
       ride: w.title === null ? null : { id: `ride-${w.title}`, title: w.title, duration: 1200 },
     }));
@@ -131,12 +138,7 @@ export class FakeRider implements HistoryApi {
   workoutBody(id: string): Workout {
     const w = this.find(id, '');
     return {
-      id: w.id,
-      created_at: w.createdAt,
-      start_time: w.createdAt + 60,
-      end_time: w.status === 'COMPLETE' ? w.createdAt + 1500 : null,
-      status: w.status,
-      fitness_discipline: w.discipline,
+      ...summaryOf(w),
       ride: w.title === null ? null : { id: 'r', title: w.title, duration: 1200, instructor: { name: 'Coach' } },
       ftp_info: w.ftpInfo ?? { ftp: 0, ftp_source: null, ftp_workout_id: null },
     };
