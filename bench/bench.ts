@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the extension's history builder (`refreshHistory`, src/peloton/historyBuilder.ts) measured
+ * `npm run bench`: the extension's history builder (`refreshHistory`, src/peloton/ftp/historyBuilder.ts) measured
  * against the founding notes' reference walker, on the fake Peloton API with a per-request latency (default 50 ms,
  * `--latency <ms>`) and full-size payloads. Riders (`--riders`, default chain-2,chain-10,chain-50,many-10-500,
  * many-50-2000): chain-<N> has N chained FTP tests among 3N + 3 workouts; many-<N>-<W> has N chained tests among W
@@ -15,11 +15,11 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
-import { PelotonApi } from '../src/peloton/api';
-import { createPelotonDispatcher } from '../src/peloton/dispatcher';
-import { listedKind } from '../src/peloton/ftpTestRule';
-import { MAX_REQUESTS_IN_FLIGHT, refreshHistory } from '../src/peloton/historyBuilder';
-import type { FtpHistory } from '../src/peloton/historyMerge';
+import { PelotonApi } from '../src/peloton/api/pelotonApi';
+import { createPelotonDispatcher } from '../src/peloton/api/dispatcher';
+import { listedKind } from '../src/peloton/ftp/testRule';
+import { MAX_REQUESTS_IN_FLIGHT, refreshHistory } from '../src/peloton/ftp/historyBuilder';
+import type { FtpHistory } from '../src/peloton/ftp/model';
 import { listDrivenFloor } from './floor';
 import { referenceWalk } from './referenceWalker';
 

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../src/peloton/time';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../src/shared/time';
 import { getDataset } from '../test/fakePeloton/datasets';
 import { makeLocalStorageValue } from '../test/fakePeloton/jwt';
 import { startFakePeloton } from '../test/fakePeloton/server';

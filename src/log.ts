@@ -3,8 +3,8 @@
  * current tokens named, so no access token, refresh token or Authorization header is ever written.
  */
 import * as vscode from 'vscode';
-import type { ExchangeRecord } from './peloton/api';
-import { redact } from './peloton/redact';
+import type { ExchangeRecord } from './peloton/api/pelotonApi';
+import { redact } from './peloton/api/redact';
 
 /** The extension's log: levelled lines, each redacted. */
 export interface PelotonLog extends vscode.Disposable {

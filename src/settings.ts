@@ -11,8 +11,8 @@
  *   refreshes at start, and a refresh still goes to the user's own URLs.
  */
 import * as vscode from 'vscode';
-import { checkBaseUrl } from './peloton/baseUrl';
-import { DEFAULT_MAX_TESTS } from './peloton/ftpChain';
+import { checkBaseUrl } from './peloton/api/baseUrl';
+import { DEFAULT_MAX_TESTS } from './peloton/ftp/chain';
 
 /** The settings in effect. URLs are origins without a trailing slash. */
 export interface PelotonSettings {

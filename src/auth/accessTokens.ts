@@ -4,9 +4,9 @@
  * tokens (a rotated refresh token replaces the old one), and signs out cleanly when Peloton refuses the
  * refresh token (`invalid_grant`), leaving the stored FTP history alone.
  */
-import { TokenRefreshError } from '../peloton/errors';
-import { nowSeconds } from '../peloton/time';
-import type { Credentials } from '../peloton/tokens';
+import { TokenRefreshError } from '../peloton/api/errors';
+import { nowSeconds } from '../shared/time';
+import type { Credentials } from '../peloton/signIn/tokens';
 import type { PelotonAuthProvider } from './authProvider';
 
 /** Renew this many seconds before the access token's `exp`. */

@@ -1,18 +1,18 @@
 /**
  * The sign-in flow behind "Peloton: Sign In with Email and Password": an email box (checked as an email), a password
- * box (`password: true`), then Peloton's hosted login (src/peloton/passwordLogin.ts) under a cancellable progress
+ * box (`password: true`), then Peloton's hosted login (src/peloton/signIn/passwordLogin.ts) under a cancellable progress
  * notification, then GET /api/me with the new token. Only a token Peloton accepted becomes a session record; cancel
  * or failure stores nothing. The password is handed to the login once and dropped; log lines and messages of the
  * flow are searched for it (by fingerprint) and for tokens before they are written or shown; the email is never logged.
  */
 import * as vscode from 'vscode';
-import type { ExchangeRecord } from '../peloton/api';
-import { PelotonError, isAbortError } from '../peloton/errors';
-import type { PasswordLoginOptions } from '../peloton/passwordLogin';
-import { PasswordLoginError, type PasswordLoginStep } from '../peloton/passwordLoginErrors';
-import { fingerprintSecret, redactFingerprint } from '../peloton/secretFingerprint';
-import type { Credentials } from '../peloton/tokens';
-import { passwordSignInMessage, userMessage } from '../errorMessages';
+import type { ExchangeRecord } from '../peloton/api/pelotonApi';
+import { PelotonError, isAbortError } from '../peloton/api/errors';
+import type { PasswordLoginOptions } from '../peloton/signIn/passwordLogin';
+import { PasswordLoginError, type PasswordLoginStep } from '../peloton/signIn/passwordLoginErrors';
+import { fingerprintSecret, redactFingerprint } from '../peloton/api/secretFingerprint';
+import type { Credentials } from '../peloton/signIn/tokens';
+import { passwordSignInMessage, userMessage } from '../l10n/errorMessages';
 import { sessionRecordOf, type PelotonSessionRecord } from './sessionStore';
 import { SignInError, type VerifyCredentials } from './signInFlow';
 

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import * as z from 'zod';
-import type { PelotonMe } from '../peloton/schemas';
-import type { Credentials } from '../peloton/tokens';
+import type { PelotonMe } from '../peloton/api/schemas';
+import type { Credentials } from '../peloton/signIn/tokens';
 
 /** The SecretStorage key of the session record. */
 export const SESSION_SECRET_KEY = 'pelotonFtp.session';

@@ -3,11 +3,11 @@
  * JWT, `Bearer <JWT>` or the web app's localStorage value (checked as the rider types, by tokens.ts),
  * then GET /api/me with the token. Only a token Peloton accepted becomes a session record.
  */
-import { userMessage } from '../errorMessages';
+import { userMessage } from '../l10n/errorMessages';
 import * as vscode from 'vscode';
-import { PelotonAuthError, PelotonError } from '../peloton/errors';
-import { parsePastedCredentials, type Credentials } from '../peloton/tokens';
-import type { PelotonMe } from '../peloton/schemas';
+import { PelotonAuthError, PelotonError } from '../peloton/api/errors';
+import { parsePastedCredentials, type Credentials } from '../peloton/signIn/tokens';
+import type { PelotonMe } from '../peloton/api/schemas';
 import { sessionRecordOf, type PelotonSessionRecord } from './sessionStore';
 
 /** Checks credentials with GET /api/me (an API client built on the pasted token). */

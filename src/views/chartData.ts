@@ -3,10 +3,10 @@
  * FTP figures, dates and ride names cross into the page — never a token.
  */
 import * as l10n from '@vscode/l10n';
-import type { HistoryState } from '../historyService';
-import { currentFtp, testBaselineKind } from '../peloton/ftp';
-import type { FtpTest } from '../peloton/ftpChain';
-import type { ChartRow, HistoryMessage } from '../webview/protocol';
+import type { HistoryState } from '../history/historyService';
+import { currentFtp, testBaselineKind } from '../peloton/ftp/rules';
+import type { FtpTest } from '../peloton/ftp/model';
+import type { ChartRow, HistoryMessage } from '../shared/pageProtocol';
 
 /**
  * One test as a chart row: figures, the baseline's origin (and for a baseline set by a test, when that test

@@ -5,7 +5,7 @@
  * protocol's zod schema; anything else is ignored (and logged).
  */
 import * as vscode from 'vscode';
-import { historyMessageSchema, pageToHostSchema, type HistoryMessage } from '../webview/protocol';
+import { historyMessageSchema, pageToHostSchema, type HistoryMessage } from '../shared/pageProtocol';
 import { makeNonce, renderChartHtml } from './webviewHtml';
 
 /** What the chart panel shows and what it can ask for. */

@@ -4,9 +4,9 @@
  * The view's message carries progress, the history's age and any notice.
  */
 import * as vscode from 'vscode';
-import type { FtpTest, RiderFtp } from '../peloton/ftpChain';
-import { nowSeconds } from '../peloton/time';
-import { FTP_TESTS_VIEW_ID, type HistoryService } from '../historyService';
+import type { FtpTest, RiderFtp } from '../peloton/ftp/model';
+import { nowSeconds } from '../shared/time';
+import { FTP_TESTS_VIEW_ID, type HistoryService } from '../history/historyService';
 import { formatAge, noTestsMessage, testsById, riderDescription, riderLabel, riderTooltip, testDescription, testLabel, testTooltip, type TooltipParts } from './treeFormat';
 import { powerZoneItems, riderRowCollapsibleState, zonesTooltipMarkdown } from './zones';
 

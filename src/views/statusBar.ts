@@ -6,8 +6,8 @@
  * "N days ago" stays right without polling).
  */
 import * as vscode from 'vscode';
-import type { HistoryService } from '../historyService';
-import { nowSeconds } from '../peloton/time';
+import type { HistoryService } from '../history/historyService';
+import { nowSeconds } from '../shared/time';
 import { localDate } from './treeFormat';
 import { ftpStatus, type FtpStatus } from './statusBarModel';
 

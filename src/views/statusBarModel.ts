@@ -4,8 +4,8 @@
  * /api/me `cycling_ftp`, `cycling_ftp_source`, `cycling_ftp_workout_id`), the test that set it, and how
  * many calendar days (local time) have passed since the newest FTP test.
  */
-import { currentFtp, type BaselineKind } from '../peloton/ftp';
-import type { FtpHistory } from '../peloton/historyMerge';
+import { currentFtp, type BaselineKind } from '../peloton/ftp/rules';
+import type { FtpHistory } from '../peloton/ftp/model';
 
 /** The figures the status bar item shows. */
 export interface FtpStatus {

@@ -3,12 +3,12 @@
  * wording is tested in plain Node. Tooltips are plain-text parts that the tree turns into Markdown, Peloton's
  * text (ride titles, names, warnings) with `MarkdownString.appendText`, so it is never read as Markdown. Watts are
  * whole watts; dates in local time. Words go through `@vscode/l10n` (English in plain Node; the display language
- * once src/l10n.ts has configured it in the extension host). The baseline's origin uses the chart page's words (src/webview/format.ts),
+ * once src/l10n/configure.ts has configured it in the extension host). The baseline's origin uses the chart page's words (src/webview/format.ts),
  * so the tree, its tooltips and the chart's table say the same thing.
  */
 import * as l10n from '@vscode/l10n';
-import { currentFtp, ftpChange, testBaselineKind, type BaselineKind } from '../peloton/ftp';
-import type { FtpTest, RiderFtp } from '../peloton/ftpChain';
+import { currentFtp, ftpChange, testBaselineKind, type BaselineKind } from '../peloton/ftp/rules';
+import type { FtpTest, RiderFtp } from '../peloton/ftp/model';
 import {
   firstTestText,
   notAppliedText,
@@ -17,7 +17,7 @@ import {
   formatChange as formatChangeBetween,
   formatDate,
 } from '../webview/format';
-import { warningText } from '../warningText';
+import { warningText } from '../l10n/warningMessages';
 
 export { firstTestText, notAppliedText };
 

@@ -1,10 +1,10 @@
 /**
  * How power zones are written, as pure functions (no `vscode`), shared by the tree, the tooltips, the
  * status bar and the chart page's zones table. Watts are whole watts; the zones come from
- * {@link powerZones} (src/peloton/ftp.ts), whose rule is: a zone's upper bound is round(FTP × its upper %)
+ * {@link powerZones} (src/peloton/ftp/rules.ts), whose rule is: a zone's upper bound is round(FTP × its upper %)
  * half up, the next zone starts one watt above it, Z1 starts at 0 W and Z7 has no upper bound.
  */
-import { powerZones, type PowerZone } from '../peloton/ftp';
+import { powerZones, type PowerZone } from '../peloton/ftp/rules';
 
 /** U+2013 EN DASH between the two ends of a range. */
 const EN_DASH = '\u2013';

@@ -6,9 +6,9 @@
  * translated here.
  */
 import * as vscode from 'vscode';
-import { currentFtp } from '../peloton/ftp';
-import type { RiderFtp } from '../peloton/ftpChain';
-import type { ZoneTable } from '../webview/zonesProtocol';
+import { currentFtp } from '../peloton/ftp/rules';
+import type { RiderFtp } from '../peloton/ftp/model';
+import type { ZoneTable } from '../shared/zonesProtocol';
 import { zoneTexts, type ZoneText } from './zoneFormat';
 
 /** The tree row's contextValue of a power zone. */

@@ -17,7 +17,7 @@ import {
 } from 'chart.js';
 import * as l10n from '@vscode/l10n';
 import { baselineOriginText, formatDate, formatWatts } from './format';
-import type { ChartRow } from './protocol';
+import type { ChartRow } from '../shared/pageProtocol';
 import { readThemeColors, type ThemeColors } from './theme';
 import { timeAxisOptions } from './timeAxis';
 

@@ -1,7 +1,7 @@
 /**
  * How the FTP chart page writes dates and watts: plain functions of their inputs, shared by the chart
  * and the table so both say the same thing. Words go through `@vscode/l10n` (English until a bundle is
- * configured: src/l10n.ts in the extension host, src/webview/l10nInit.ts in the page).
+ * configured: src/l10n/configure.ts in the extension host, src/webview/l10nInit.ts in the page).
  */
 import * as l10n from '@vscode/l10n';
 
@@ -51,7 +51,7 @@ export function formatChange(result: number | null, baseline: number | null): st
 /**
  * Where a baseline FTP came from, as the chart message carries it: `test` (set by an FTP test),
  * `manual` (entered by hand), `estimated` (Peloton's estimate), `none` (no baseline: the first test).
- * The same values as `BaselineKind` in src/peloton/ftp.ts (the page may not import the domain).
+ * The same values as `BaselineKind` in src/peloton/ftp/rules.ts (the page may not import the domain).
  */
 export type BaselineOrigin = 'test' | 'manual' | 'estimated' | 'none';
 

@@ -8,7 +8,7 @@ import './l10nInit'; // before any text is made
 import * as l10n from '@vscode/l10n';
 import { createFtpChart, type FtpChart } from './chart';
 import { formatDateTime, formatWatts } from './format';
-import { historyMessageSchema, hostToPageSchema, type HistoryMessage } from './protocol';
+import { historyMessageSchema, hostToPageSchema, type HistoryMessage } from '../shared/pageProtocol';
 import { createHistoryTable } from './table';
 import { watchTheme } from './theme';
 import { createButton } from './toolkit';

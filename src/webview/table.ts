@@ -3,7 +3,7 @@
  * first, with every figure written out, so the history can be read without the chart.
  */
 import * as l10n from '@vscode/l10n';
-import type { ChartRow } from './protocol';
+import type { ChartRow } from '../shared/pageProtocol';
 import { WORKOUT_ID, tableRows } from './tableText';
 import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit';
 

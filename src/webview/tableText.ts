@@ -4,7 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { NONE, notAppliedText, baselineOriginText, formatChange, formatDate, formatWattsBare } from './format';
-import type { ChartRow } from './protocol';
+import type { ChartRow } from '../shared/pageProtocol';
 
 /** Text shown in place of watts for a test whose ride recorded no output. */
 export function noOutputText(): string {

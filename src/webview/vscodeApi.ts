@@ -2,7 +2,7 @@
  * The VS Code webview API as this page uses it: typed posting to the host and the state VS Code keeps
  * for a hidden or restored panel.
  */
-import type { PageToHost } from './protocol';
+import type { PageToHost } from '../shared/pageProtocol';
 
 /** What `acquireVsCodeApi()` returns, narrowed to the page's messages. */
 export interface VsCodeApi {

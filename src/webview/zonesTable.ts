@@ -7,7 +7,7 @@
  * nothing to navigate, so it needs none of the kit's data grid behaviour, and it stays apart from the grid
  * of FTP tests.
  */
-import type { ZoneTable } from './zonesProtocol';
+import type { ZoneTable } from '../shared/zonesProtocol';
 
 /** The section element and the function that redraws it. */
 export interface ZonesSection {

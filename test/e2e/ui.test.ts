@@ -10,7 +10,7 @@ import { makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
 import type { FakePeloton } from '../fakePeloton/server';
 import { clearNotifications, openViewContainer, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, waitForTreeRows, findWebviewFrame, hasSelector, type TreeRow } from './harness/browser';
 import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
 
 
 /** Rows of the FTP Tests view as `label | description`. */

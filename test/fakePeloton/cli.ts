@@ -6,7 +6,7 @@
 import type { FakeRider } from './dataset';
 import { datasets, getDataset } from './datasets';
 import { parseArgs } from 'node:util';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
 import { makeLocalStorageValue } from './jwt';
 import { startFakePeloton } from './server';
 

@@ -4,7 +4,7 @@
  * nothing in the extension should try to (a client only reads a token's claims, e.g. `exp`).
  */
 import { createHash } from 'node:crypto';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
 
 /** Peloton's public Auth0 client id (the web app's). */
 export const PELOTON_CLIENT_ID = 'WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM';

@@ -14,7 +14,7 @@ import { ftpTest, baselineFrom, seedExample } from '../fakePeloton/datasets';
 import { noonUtc } from '../fakePeloton/dataset';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
 import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow, until } from './host';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
 
 const COMMANDS = ['signIn', 'signOut', 'refresh', 'cancelRefresh', 'showChart', 'openWorkout', 'copyWorkoutId', 'showLog'].map((c) => `pelotonFtp.${c}`);
 

@@ -17,7 +17,7 @@ import { fakeId, noonUtc } from '../fakePeloton/dataset';
 import { getDataset } from '../fakePeloton/datasets';
 import { makeLocalStorageValue } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/peloton/time';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
 import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow } from './host';
 
 /** What the rider pastes to sign in to `fake`. */

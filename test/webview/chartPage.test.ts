@@ -17,7 +17,7 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { renderChartHtml } from '../../src/views/webviewHtml';
-import type { HistoryMessage } from '../../src/webview/protocol';
+import type { HistoryMessage } from '../../src/shared/pageProtocol';
 import { dark, highContrast, light, type WebviewTheme } from './themes';
 
 const root = path.resolve(__dirname, '../..');

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { bundleFixture, launchChromium } from './fixturePage';
-import type { ChartRow } from '../../src/webview/protocol';
+import type { ChartRow } from '../../src/shared/pageProtocol';
 
 const DAY = 86_400;
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { bundleFixture, launchChromium } from './fixturePage';
 import { zoneTexts } from '../../src/views/zoneFormat';
-import type { ZoneTable } from '../../src/webview/zonesProtocol';
+import type { ZoneTable } from '../../src/shared/zonesProtocol';
 
 
 function table(ftp: number): ZoneTable {

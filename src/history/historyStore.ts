@@ -1,0 +1,158 @@
+/**
+ * The last good FTP history per Peloton account, kept as JSON files in the extension's global storage
+ * folder (`context.globalStorageUri`): `history-<user id>.json`, with a schema version, written
+ * atomically (temp file, then rename). A file that cannot be read is moved aside and reported, never
+ * thrown at activation. Plain Node (no `vscode`), so it is tested outside VS Code.
+ */
+import * as l10n from '@vscode/l10n';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import * as z from 'zod';
+import type { FtpHistory } from '../peloton/ftp/model';
+
+/**
+ * The version of the stored file's layout. 2 added `history.listed` (what the workout list gave); a
+ * version-1 file is read as a history without it (the next refresh lists the workouts once, keeping every
+ * stored test); a file of any other version is set aside.
+ */
+export const HISTORY_SCHEMA_VERSION = 2;
+
+const nullableNumber = z.number().nullable();
+const storedTestSchema = z.object({
+  workoutId: z.string(),
+  takenAt: z.number(),
+  rideTitle: z.string().nullable(),
+  instructor: z.string().nullable(),
+  avgOutput: nullableNumber,
+  calculatedFtp: nullableNumber,
+  baselineFtp: nullableNumber,
+  baselineSource: z.string().nullable(),
+  rawBaseline: nullableNumber,
+  previousTestId: z.string().nullable(),
+  applied: z.enum(['applied', 'not-applied']).nullable().default(null),
+  warnings: z.array(z.string()),
+});
+const storedHistorySchema = z.object({
+  rider: z.object({
+    userId: z.string(),
+    username: z.string(),
+    currentFtp: nullableNumber,
+    currentFtpSource: z.string().nullable(),
+    estimatedFtp: nullableNumber,
+    currentFtpWorkoutId: z.string().nullable(),
+  }),
+  tests: z.array(storedTestSchema),
+  warnings: z.array(z.string()),
+  endReason: z.enum(['end', 'cycle', 'limit', 'missing']),
+  fetchedAt: z.number(),
+  listed: z
+    .object({
+      throughWorkoutId: z.string().nullable(),
+      throughCreatedAt: nullableNumber,
+      totalWorkouts: nullableNumber,
+      lastWorkoutAt: nullableNumber,
+      pendingTestIds: z.array(z.string()),
+    })
+    .nullable()
+    .optional(),
+});
+/** Schema 2 (current) and schema 1 (no `listed`: read as `listed: null`, so the next refresh lists the workouts once). */
+const storedFileSchema = z.discriminatedUnion('schemaVersion', [
+  z.object({ schemaVersion: z.literal(HISTORY_SCHEMA_VERSION), history: storedHistorySchema }),
+  z.object({ schemaVersion: z.literal(1), history: storedHistorySchema.omit({ listed: true }).transform((h) => ({ ...h, listed: null })) }),
+]);
+
+/** What `load` found: the history (or null), and a problem to report when a file had to be set aside. */
+export interface LoadResult {
+  history: FtpHistory | null;
+  /** e.g. "The stored FTP history could not be read and was moved to history-u1.json.corrupt-…"; null when fine. */
+  problem: string | null;
+}
+
+/** Reads and writes the stored histories in one folder. */
+export class HistoryStore {
+  /** @param folder the extension's global storage folder (created on first write). */
+  constructor(private readonly folder: string) {}
+
+  private fileFor(userId: string): string {
+    return join(this.folder, `history-${userId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
+  }
+
+  /**
+   * Loads the account's history; a missing file gives null, a corrupt one is renamed `*.corrupt-<time>` and
+   * reported. Temp files left by a save that was killed half-way are removed.
+   */
+  async load(userId: string): Promise<LoadResult> {
+    const file = this.fileFor(userId);
+    await this.sweepTempFiles(file);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { history: null, problem: null };
+      return { history: null, problem: l10n.t('The stored FTP history could not be read ({0}).', (error as Error).message) };
+    }
+    try {
+      const parsed = storedFileSchema.parse(JSON.parse(text));
+      return { history: parsed.history, problem: null };
+    } catch {
+      const aside = `${file}.corrupt-${Date.now()}`;
+      await rename(file, aside).catch(() => undefined);
+      return { history: null, problem: l10n.t('The stored FTP history was unreadable and was set aside as {0}; it will be fetched again.', aside) };
+    }
+  }
+
+  /**
+   * Removes `<file>.<random>.tmp` leftovers of interrupted saves that are over a minute old (a younger one may
+   * be another window's save in progress); never the history file itself.
+   */
+  private async sweepTempFiles(file: string): Promise<void> {
+    const prefix = `${basename(file)}.`;
+    const names = await readdir(this.folder).catch(() => [] as string[]);
+    const cutoff = Date.now() - 60_000;
+    await Promise.all(
+      names
+        .filter((n) => n.startsWith(prefix) && n.endsWith('.tmp'))
+        .map(async (n) => {
+          const path = join(this.folder, n);
+          const info = await stat(path).catch(() => null);
+          if (info && info.mtimeMs < cutoff) await rm(path, { force: true });
+        }),
+    );
+  }
+
+  /**
+   * Writes the account's history atomically and durably: a temp file in the same folder, flushed to disk (fsync)
+   * before it is renamed over the history file, then the folder is flushed so the rename itself survives a power
+   * cut. A save killed at any point leaves the old file whole (and at most a temp file the next load sweeps).
+   */
+  async save(history: FtpHistory): Promise<void> {
+    await mkdir(this.folder, { recursive: true });
+    const file = this.fileFor(history.rider.userId);
+    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    const body = JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, history }, null, 1);
+    try {
+      await writeFile(temp, body, { encoding: 'utf8', flush: true });
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    await syncFolder(this.folder);
+  }
+}
+
+/**
+ * Flushes a folder's entries (a rename into it) to disk. Windows cannot open a folder for this (and NTFS journals
+ * renames), so there it is skipped; elsewhere a failure is thrown.
+ */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { MockAgent } from 'undici';
+import { PelotonApi, USER_AGENT, type ExchangeRecord } from '../../../../src/peloton/api/pelotonApi';
+import { createPelotonDispatcher } from '../../../../src/peloton/api/dispatcher';
+import { PelotonApiError } from '../../../../src/peloton/api/errors';
+import { seedExample } from '../../../fakePeloton/datasets';
+import { startFakePeloton } from '../../../fakePeloton/server';
+
+describe('PelotonApi', () => {
+  it('sends the bearer token, Peloton-Platform: web and a User-Agent naming the extension and its version', async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    let seen: Record<string, string> = {};
+    agent
+      .get('https://api.example.test')
+      .intercept({ path: '/api/me', headers: (h) => ((seen = h as Record<string, string>), true) })
+      .reply(200, { id: 'u1', username: 'rider' });
+    const api = new PelotonApi({ baseUrl: 'https://api.example.test', getAccessToken: () => 'tok-123', dispatcher: agent });
+    await api.getMe();
+    assert.equal(seen.authorization, 'Bearer tok-123');
+    assert.equal(seen['peloton-platform'], 'web');
+    assert.match(USER_AGENT, /^PelotonFtpHistory-VSCode\/\d+\.\d+\.\d+$/);
+    assert.equal(seen['user-agent'], USER_AGENT);
+    await agent.close();
+  });
+
+  it('reports each exchange with its path (no query), status, bytes and retries, and never the token', async () => {
+    const fake = await startFakePeloton({ rider: seedExample() });
+    try {
+      const records: ExchangeRecord[] = [];
+      const api = new PelotonApi({
+        baseUrl: fake.url,
+        getAccessToken: () => fake.accessToken,
+        dispatcher: createPelotonDispatcher({ retry: { baseDelayMs: 1 } }),
+        onExchange: (r) => records.push(r),
+      });
+      fake.fault({ match: '/api/me', status: 503 });
+      await api.getMe();
+      const id = fake.rider.cyclingFtpWorkoutId!;
+      await api.getPerformanceGraph(id);
+      assert.deepEqual(
+        records.map((r) => [r.method, r.path, r.status, r.retries]),
+        [
+          ['GET', '/api/me', 200, 1],
+          ['GET', `/api/workout/${id}/performance_graph`, 200, 0],
+        ],
+      );
+      assert.ok(records.every((r) => r.bytes > 0 && r.ms >= 0));
+      assert.ok(!JSON.stringify(records).includes(fake.accessToken));
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('a 404 workout is a PelotonApiError with Peloton’s message and status', async () => {
+    const fake = await startFakePeloton({ rider: seedExample() });
+    try {
+      const api = new PelotonApi({ baseUrl: fake.url, getAccessToken: () => fake.accessToken });
+      await assert.rejects(api.getWorkout('0123456789abcdef0123456789abcdef'), (error: unknown) => {
+        assert.ok(error instanceof PelotonApiError);
+        assert.equal(error.status, 404);
+        assert.match(error.message, /^GET \/api\/workout\/0123456789abcdef0123456789abcdef: HTTP 404 \(error_code \d+\): Workout not found$/);
+        return true;
+      });
+    } finally {
+      await fake.close();
+    }
+  });
+});
