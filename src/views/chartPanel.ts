@@ -72,7 +72,6 @@ export class FtpChartPanel implements vscode.Disposable {
   }
 
   private constructor(
-    /** The underlying webview panel. */
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly source: ChartDataSource,

@@ -63,7 +63,6 @@ export class FtpTestsTreeProvider implements vscode.TreeDataProvider<vscode.Tree
 
   constructor(private readonly history: HistoryService) {}
 
-  /** Redraws all rows. */
   refresh(): void {
     this.changed.fire();
   }

@@ -90,7 +90,6 @@ function describe(rows: readonly ChartRow[]): string {
   return sentences.join(' ');
 }
 
-/** How a series' line is drawn. */
 interface LineStyle {
   color: string;
   width: number;
@@ -106,7 +105,6 @@ function lineStyles(colors: ThemeColors): [LineStyle, LineStyle] {
   ];
 }
 
-/** Lines are thicker in high-contrast themes. */
 function lineWidth(colors: ThemeColors): number {
   return colors.kind === 'high-contrast' || colors.kind === 'high-contrast-light' ? 3 : 2;
 }
@@ -116,7 +114,6 @@ function notAppliedLabel(): string {
   return l10n.t('Result not applied');
 }
 
-/** True for a test whose result was not applied (declined). */
 function declined(row: ChartRow): boolean {
   return row.applied === 'not-applied';
 }

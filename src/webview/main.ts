@@ -22,7 +22,6 @@ interface PageState {
 
 const vscode = vscodeApi();
 
-/** Creates an element with a class and optional text. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (className) element.className = className;
@@ -100,7 +99,6 @@ function currentFtpText(history: HistoryMessage, watts: number): string {
   }
 }
 
-/** Draws one history message. */
 function render(history: HistoryMessage): void {
   zonesView.update(history.zones ?? null);
   view.title.textContent = history.username ?? l10n.t('FTP History');

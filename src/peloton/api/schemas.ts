@@ -174,7 +174,6 @@ export const jwtPayloadSchema = z.looseObject({
   iat: z.number().optional(),
   sub: z.string().optional(),
 });
-/** The parsed JWT payload. */
 export type JwtPayload = z.infer<typeof jwtPayloadSchema>;
 
 /** Removes a leading UTF-8 byte-order mark, which some Peloton payloads carry. */
