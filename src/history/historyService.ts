@@ -17,7 +17,7 @@ import { PelotonAuthError, WrongAccountError, isAbortError } from '../peloton/ap
 import { refreshHistory, type RefreshProgress } from '../peloton/ftp/historyBuilder';
 import type { FtpHistory } from '../peloton/ftp/model';
 import type { PelotonMe } from '../peloton/api/schemas';
-import { nowSeconds } from '../shared/time';
+import { nowSeconds } from '../shared/dates';
 import type { PelotonSettings } from '../settings';
 
 /** The view id of the FTP Tests tree (package.json `contributes.views`). */

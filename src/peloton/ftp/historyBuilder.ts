@@ -14,7 +14,7 @@ import { listedKind } from './testRule';
 import { markApplied, mergeTests } from './merge';
 import type { FtpHistory, ListMarker } from './model';
 import type { PelotonMe, PerformanceGraph, Workout } from '../api/schemas';
-import { nowSeconds } from '../../shared/time';
+import { nowSeconds } from '../../shared/dates';
 import { WORKOUTS_PAGE_LIMIT, listWorkouts, type WorkoutListing } from './workoutList';
 
 /**

@@ -70,7 +70,7 @@ import { PelotonApiError, PelotonAuthError, PelotonNetworkError, PelotonSchemaEr
 import { refreshHistory, type RefreshHistoryResult } from '../../../src/peloton/ftp/historyBuilder';
 import type { FtpHistory } from '../../../src/peloton/ftp/model';
 import { parsePastedCredentials } from '../../../src/peloton/signIn/tokens';
-import { nowSeconds } from '../../../src/shared/time';
+import { nowSeconds } from '../../../src/shared/dates';
 import type { Dispatcher } from '../../../src/peloton/api/undici';
 import type { FakeRider } from '../../fakePeloton/dataset';
 import { chainOf, getDataset } from '../../fakePeloton/datasets';

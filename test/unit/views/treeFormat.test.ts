@@ -9,7 +9,6 @@ import type { FtpTest, RiderFtp } from '../../../src/peloton/ftp/model';
 import { toHistoryMessage } from '../../../src/views/chartData';
 import {
   currentFtpOrigin,
-  localDate,
   noTestsMessage,
   riderDescription,
   riderLabel,
@@ -18,6 +17,7 @@ import {
   testTooltip,
 } from '../../../src/views/treeFormat';
 import { tableRows } from '../../../src/webview/tableText';
+import { localDate } from '../../../src/shared/dates';
 
 /** A test of the history by id and day (noon UTC), 200 W average output (190 W result) unless told. */
 function test(id: string, day: string, fields: Partial<FtpTest>): FtpTest {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PelotonAuthError } from '../../../../src/peloton/api/errors';
 import { walkFtpChain } from '../../../../src/peloton/ftp/chain';
-import { localDate } from '../../../../src/views/treeFormat';
+import { localDate } from '../../../../src/shared/dates';
 import { getDataset } from '../../../fakePeloton/datasets';
 import type { FakePeloton } from '../../../fakePeloton/server';
 import { useFakePelotonApi } from '../../support/fakeApiHooks';
