@@ -17,7 +17,7 @@ import {
   formatChange as formatChangeBetween,
 } from '../webview/format';
 import { localDate } from '../shared/dates';
-import { warningText } from '../l10n/warningMessages';
+import { warningMessage } from '../l10n/warningMessages';
 
 export { firstTestText, notAppliedText };
 
@@ -123,7 +123,7 @@ export function testTooltip(test: FtpTest, setBy?: FtpTest): TooltipParts {
     title: test.rideTitle ?? l10n.t('FTP test'),
     subtitle: test.instructor ? l10n.t('with {0}', test.instructor) : null,
     lines,
-    warnings: test.warnings.map((w) => l10n.t('⚠ {0}', warningText(w))),
+    warnings: test.warnings.map((w) => l10n.t('⚠ {0}', warningMessage(w))),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * How the FTP chart page writes dates and watts: plain functions of their inputs, shared by the chart
- * and the table so both say the same thing. Words go through `@vscode/l10n` (English until a bundle is
+ * How the FTP chart page writes watts, changes and a baseline's origin: plain functions of their inputs, shared
+ * by the chart, the table and the tree so all say the same thing (dates: src/shared/dates.ts). Words go through `@vscode/l10n` (English until a bundle is
  * configured: src/l10n/configure.ts in the extension host, src/webview/l10nInit.ts in the page).
  */
 import * as l10n from '@vscode/l10n';

@@ -100,11 +100,11 @@ describe('FTP Tests tree wording', () => {
   });
 
   it('keeps Peloton text as plain text (the tree appends it with MarkdownString.appendText)', () => {
-    const odd = test('t9', '2024-01-01', { rideTitle: '**[click](command:x)**', instructor: '<b>me</b>', warnings: ['no graph_(404)'] });
+    const odd = test('t9', '2024-01-01', { rideTitle: '**[click](command:x)**', instructor: '<b>me</b>', warnings: [{ kind: 'baseline-unknown-source', workoutId: 't9', rawBaseline: 150, source: '_[x](command:y)_' }] });
     const parts = testTooltip(odd);
     assert.equal(parts.title, '**[click](command:x)**');
     assert.equal(parts.subtitle, 'with <b>me</b>');
-    assert.deepEqual(parts.warnings, ['⚠ no graph_(404)']);
+    assert.deepEqual(parts.warnings, ['⚠ Workout t9 has a baseline of 150 W with an unknown source "_[x](command:y)_": not shown.']);
     // The extension's own lines carry no Markdown syntax (they go in as Markdown, so long lines wrap).
     for (const line of [...parts.lines, ...testTooltip(fourth).lines, ...testTooltip(second, first).lines]) {
       assert.doesNotMatch(line, /[*_`[\]<>#|\\]/, line);
