@@ -7,8 +7,8 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { HistoryService } from '../history/historyService';
-import { exportFormatOf, historyToCsv, historyToJson, localIsoDate } from '../peloton/ftp/export';
-import { nowSeconds } from '../shared/time';
+import { exportFormatOf, historyToCsv, historyToJson } from '../peloton/ftp/export';
+import { localDate, nowSeconds } from '../shared/dates';
 
 /** The command's id (package.json `contributes.commands`). */
 export const EXPORT_COMMAND = 'pelotonFtp.exportHistory';
@@ -40,7 +40,7 @@ export async function exportHistory(history: HistoryService, target?: vscode.Uri
     (await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Export FTP History'),
       saveLabel: vscode.l10n.t('Export'),
-      defaultUri: vscode.Uri.joinPath(defaultFolder(), `peloton-ftp-history-${localIsoDate(nowSeconds())}.csv`),
+      defaultUri: vscode.Uri.joinPath(defaultFolder(), `peloton-ftp-history-${localDate(nowSeconds())}.csv`),
       filters: { [vscode.l10n.t('CSV (comma-separated values)')]: ['csv'], [vscode.l10n.t('JSON')]: ['json'] },
     }));
   if (!uri) return undefined;

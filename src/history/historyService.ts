@@ -6,7 +6,7 @@
  * session offers Sign In.
  */
 import { userMessage } from '../l10n/errorMessages';
-import { warningText } from '../l10n/warningMessages';
+import { warningMessage } from '../l10n/warningMessages';
 import * as vscode from 'vscode';
 import type { PelotonAuthProvider } from '../auth/authProvider';
 import { SessionExpiredError } from '../auth/accessTokens';
@@ -17,7 +17,7 @@ import { PelotonAuthError, WrongAccountError, isAbortError } from '../peloton/ap
 import { refreshHistory, type RefreshProgress } from '../peloton/ftp/historyBuilder';
 import type { FtpHistory } from '../peloton/ftp/model';
 import type { PelotonMe } from '../peloton/api/schemas';
-import { nowSeconds } from '../shared/time';
+import { nowSeconds } from '../shared/dates';
 import type { PelotonSettings } from '../settings';
 
 /** The view id of the FTP Tests tree (package.json `contributes.views`). */
@@ -209,7 +209,7 @@ export class HistoryService implements vscode.Disposable {
           }),
       );
       this.dropProgress();
-      for (const warning of result.warnings) this.deps.log.warn(warning);
+      for (const warning of result.warnings) this.deps.log.warn(warningMessage(warning));
       this.deps.log.info(
         `Refresh: ${result.newTests} new test(s), ${result.history?.tests.length ?? 0} in all, ${result.replaced ? 'stored' : 'kept the stored history'}` +
           `${me ? ' (account from the sign-in check)' : ''}, ${Math.round(performance.now() - started)} ms`,
@@ -220,7 +220,7 @@ export class HistoryService implements vscode.Disposable {
       }
       const notice =
         !result.replaced && stored && result.warnings.length > 0
-          ? vscode.l10n.t('Kept the stored history: {0}', warningText(result.warnings[0]))
+          ? vscode.l10n.t('Kept the stored history: {0}', warningMessage(result.warnings[0]))
           : null;
       this.update({ history: result.history ?? stored, refreshing: false, notice });
       return result.newTests > 0 || !stored ? 'updated' : 'unchanged';

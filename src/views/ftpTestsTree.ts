@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { FtpTest, RiderFtp } from '../peloton/ftp/model';
-import { nowSeconds } from '../shared/time';
+import { nowSeconds } from '../shared/dates';
 import { FTP_TESTS_VIEW_ID, type HistoryService } from '../history/historyService';
 import { formatAge, noTestsMessage, testsById, riderDescription, riderLabel, riderTooltip, testDescription, testLabel, testTooltip, type TooltipParts } from './treeFormat';
 import { powerZoneItems, riderRowCollapsibleState, zonesTooltipMarkdown } from './zones';

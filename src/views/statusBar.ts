@@ -7,8 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { HistoryService } from '../history/historyService';
-import { nowSeconds } from '../shared/time';
-import { localDate } from './treeFormat';
+import { localDate, nowSeconds } from '../shared/dates';
 import { ftpStatus, type FtpStatus } from './statusBarModel';
 
 /** The setting that shows or hides the item. */

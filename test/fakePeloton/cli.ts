@@ -6,8 +6,8 @@
 import type { FakeRider } from './dataset';
 import { datasets, getDataset } from './datasets';
 import { parseArgs } from 'node:util';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
-import { makeLocalStorageValue } from './jwt';
+import { nowSeconds } from '../../src/shared/dates';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, makeLocalStorageValue } from './jwt';
 import { startFakePeloton } from './server';
 
 /** Command-line options. */

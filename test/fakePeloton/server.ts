@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { FakeRider } from './dataset';
 import { type Fault, FaultQueue, playFault } from './faults';
 import { type RecordedRequest, Reply, htmlPage, pelotonError } from './http';
-import { ACCESS_TOKEN_LIFETIME_SECONDS } from '../../src/shared/time';
+import { ACCESS_TOKEN_LIFETIME_SECONDS } from './jwt';
 import { type RouteName, ServedRider, findRoute } from './routes';
 import { TokenBook } from './tokens';
 import { createFakeAuth0, type FakeAuth0 } from './auth0';

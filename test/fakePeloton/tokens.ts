@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { fakeId } from './dataset';
-import { nowSeconds } from '../../src/shared/time';
+import { nowSeconds } from '../../src/shared/dates';
 import { decodeJwtPayload, makeJwt } from './jwt';
 
 /** Access and refresh tokens issued for one rider (the `sub` of every JWT is read from `userId()` when minting). */

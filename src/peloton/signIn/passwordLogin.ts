@@ -23,7 +23,7 @@ import { PasswordLoginError, type PasswordLoginFailure, type PasswordLoginStep }
 import { newPkceRequest, type PkceRequest } from './pkce';
 import { oauthErrorSchema, stripBom, tokenResponseSchema } from '../api/schemas';
 import { PELOTON_CLIENT_ID, accessTokenExpiry, type Credentials } from './tokens';
-import { nowSeconds } from '../../shared/time';
+import { nowSeconds } from '../../shared/dates';
 
 /** The API audience the web app asks for. */
 export const AUTH_AUDIENCE = 'https://api.onepeloton.com/';

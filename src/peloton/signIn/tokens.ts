@@ -6,7 +6,7 @@
 import type { Dispatcher } from 'undici';
 import { TokenFormatError, TokenRefreshError } from '../api/errors';
 import { sendRequest } from '../api/http';
-import { nowSeconds } from '../../shared/time';
+import { nowSeconds, utcDateTime } from '../../shared/dates';
 import { USER_AGENT } from '../api/pelotonApi';
 import { jwtPayloadSchema, localStorageEntrySchema, oauthErrorSchema, stripBom, tokenResponseSchema, type JwtPayload } from '../api/schemas';
 
@@ -62,7 +62,7 @@ export function accessTokenExpiry(jwt: string, now = nowSeconds()): number {
     throw new TokenFormatError('no-expiry', 'This token has no expiry ("exp" claim), so it is not a Peloton access token. ' + EXPECTED);
   }
   if (payload.exp <= now) {
-    const when = new Date(payload.exp * 1000).toISOString().replace('T', ' ').slice(0, 16);
+    const when = utcDateTime(payload.exp);
     throw new TokenFormatError(
       'expired',
       `This access token expired on ${when} UTC. Sign in to members.onepeloton.com again and copy a fresh token.`,

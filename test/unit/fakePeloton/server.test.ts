@@ -15,7 +15,7 @@ import {
   makeLocalStorageValue,
 } from '../../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../../fakePeloton/server';
-import { nowSeconds } from '../../../src/shared/time';
+import { nowSeconds } from '../../../src/shared/dates';
 
 type Json = Record<string, unknown>;
 
