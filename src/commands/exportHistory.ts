@@ -6,12 +6,11 @@
  */
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../ids';
+import type { CommandDeps } from './deps';
 import type { HistoryService } from '../history/historyService';
 import { exportFormatOf, historyToCsv, historyToJson } from '../peloton/ftp/export';
 import { localDate, nowSeconds } from '../shared/dates';
-
-/** The command's id (package.json `contributes.commands`). */
-export const EXPORT_COMMAND = 'pelotonFtp.exportHistory';
 
 /** The folder the save dialog opens in: the first workspace folder, else the home folder. */
 function defaultFolder(): vscode.Uri {
@@ -64,9 +63,9 @@ export async function exportHistory(history: HistoryService, target?: vscode.Uri
   return uri;
 }
 
-/** Registers `pelotonFtp.exportHistory` (optional argument: the target URI). */
-export function registerExportCommand(history: HistoryService): vscode.Disposable {
-  return vscode.commands.registerCommand(EXPORT_COMMAND, (target?: unknown) =>
-    exportHistory(history, target instanceof vscode.Uri ? target : undefined),
-  );
+/** The export command; its optional argument is the target URI. */
+export function exportCommands({ history }: CommandDeps) {
+  return {
+    [COMMANDS.exportHistory]: (target?: unknown) => exportHistory(history, target instanceof vscode.Uri ? target : undefined),
+  };
 }

@@ -19,9 +19,7 @@ import type { FtpHistory } from '../peloton/ftp/model';
 import type { PelotonMe } from '../peloton/api/schemas';
 import { nowSeconds } from '../shared/dates';
 import type { PelotonSettings } from '../settings';
-
-/** The view id of the FTP Tests tree (package.json `contributes.views`). */
-export const FTP_TESTS_VIEW_ID = 'pelotonFtp.tests';
+import { COMMANDS, CONTEXT, VIEWS } from '../ids';
 
 /** What the views draw from. */
 export interface HistoryState {
@@ -82,11 +80,11 @@ export class HistoryService implements vscode.Disposable {
     this.current = { ...before, ...patch };
     // Context keys only when they change, not on every progress update.
     if (this.current.refreshing !== before.refreshing) {
-      void vscode.commands.executeCommand('setContext', 'pelotonFtp.refreshing', this.current.refreshing);
+      void vscode.commands.executeCommand('setContext', CONTEXT.refreshing, this.current.refreshing);
     }
     const hasHistory = (this.current.history?.tests.length ?? 0) > 0;
     if (hasHistory !== (before.history?.tests.length ?? 0) > 0) {
-      void vscode.commands.executeCommand('setContext', 'pelotonFtp.hasHistory', hasHistory);
+      void vscode.commands.executeCommand('setContext', CONTEXT.hasHistory, hasHistory);
     }
     this.changed.fire();
   }
@@ -198,7 +196,7 @@ export class HistoryService implements vscode.Disposable {
     const started = performance.now();
     try {
       const result = await vscode.window.withProgress(
-        { location: { viewId: FTP_TESTS_VIEW_ID }, title: vscode.l10n.t('Refreshing your FTP tests') },
+        { location: { viewId: VIEWS.tests }, title: vscode.l10n.t('Refreshing your FTP tests') },
         () =>
           refreshHistory(api, stored, {
             expectedUserId: record.userId,
@@ -253,7 +251,7 @@ export class HistoryService implements vscode.Disposable {
       this.update({ refreshing: false, notice: why });
       const signIn = vscode.l10n.t('Sign In');
       void vscode.window.showWarningMessage(shown, signIn).then((choice) => {
-        if (choice === signIn) void vscode.commands.executeCommand('pelotonFtp.signIn');
+        if (choice === signIn) void vscode.commands.executeCommand(COMMANDS.signIn);
       });
     } else {
       this.update({ refreshing: false, notice: vscode.l10n.t('Refresh failed: {0}', message) });
@@ -264,7 +262,7 @@ export class HistoryService implements vscode.Disposable {
         : vscode.l10n.t('Could not refresh your FTP history: {0}', message);
       void vscode.window.showErrorMessage(shown, retry, showLog).then((choice) => {
         if (choice === retry) void this.refresh();
-        if (choice === showLog) void vscode.commands.executeCommand('pelotonFtp.showLog');
+        if (choice === showLog) void vscode.commands.executeCommand(COMMANDS.showLog);
       });
     }
     return 'failed';

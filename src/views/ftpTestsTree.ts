@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { FtpTest, RiderFtp } from '../peloton/ftp/model';
 import { nowSeconds } from '../shared/dates';
-import { FTP_TESTS_VIEW_ID, type HistoryService } from '../history/historyService';
+import type { HistoryService } from '../history/historyService';
+import { VIEWS } from '../ids';
 import { formatAge, noTestsMessage, testsById, riderDescription, riderLabel, riderTooltip, testDescription, testLabel, testTooltip, type TooltipParts } from './treeFormat';
 import { powerZoneItems, riderRowCollapsibleState, zonesTooltipMarkdown } from './zones';
 
@@ -102,7 +103,7 @@ function viewMessage(history: HistoryService): string | undefined {
 /** Registers the tree view; redraws it when the history changes. Returns what to dispose. */
 export function registerFtpTestsTree(history: HistoryService): vscode.Disposable {
   const provider = new FtpTestsTreeProvider(history);
-  const view = vscode.window.createTreeView(FTP_TESTS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: false });
+  const view = vscode.window.createTreeView(VIEWS.tests, { treeDataProvider: provider, showCollapseAll: false });
   // The rows are redrawn only when the history changes; progress changes only the message line.
   let drawn: unknown = undefined;
   const sync = () => {
