@@ -4,6 +4,16 @@
  * 32 hex characters derived from labels, so they are stable between runs. Watts everywhere; times in Unix seconds.
  * Every rider's workouts list also holds classes that are not FTP tests: an 'FTP Warm Up Ride' (or 'Warmup Ride')
  * before each test, a Power Zone ride, a run and a strength class (see {@link withOtherClasses}).
+ * Exceptions to the noon rule: the trip of `time-zone-jump`, and `in-progress` and `abandoned`, whose unfinished
+ * test starts a fixed time before now (the time the dataset is built).
+ *
+ * The datasets (getDataset names): seed-example (PELOTON_API.md's worked example), demo (`npm start`), demo-multilingual
+ * (the demo with two tests in German and Spanish), multilingual (4 tests in three languages, an FTP Builder class),
+ * no-chain, in-progress (a test being ridden), abandoned (a test left IN_PROGRESS 5 h ago), time-zone-jump and
+ * time-zone-jump+1 (listed by the local clock; a newer test after an older ride), long-chain, cycle, self-loop,
+ * missing-graph (a test whose graph is 404), no-avg-output, workout-404-mid-chain, no-ftp, manual-break; and the
+ * families chain-<N>[+1] and many-<N>-<W>[+1] (many-120-3000: a rider of many years, 30 list pages).
+ * Every FTP test with a graph has a 1-second power series paced as a fade, a negative split or evenly (series.ts).
  */
 import {
   type ClassLanguage,
