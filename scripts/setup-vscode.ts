@@ -28,7 +28,6 @@ export const CACHE_DIR = process.env.VSCODE_E2E_CACHE_DIR
 export interface VsCodeEnvironment {
   /** Node 24 folder (bin/node, include/node). */
   node24Dir: string;
-  /** The Node 24 executable. */
   node24Bin: string;
   /** code-server's launcher (a `#!/usr/bin/env node` script: run it with Node 24 first on PATH, or use `codeServerEntry`). */
   codeServerBin: string;

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { demo, getDataset, seedExample } from '../fakePeloton/datasets';
-import { makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
 import type { FakePeloton } from '../fakePeloton/server';
 import { clearNotifications, openViewContainer, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, waitForTreeRows, findWebviewFrame, hasSelector, type TreeRow } from './harness/browser';
 import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
+import { nowSeconds } from '../../src/shared/dates';
 
 
 /** Rows of the FTP Tests view as `label | description`. */

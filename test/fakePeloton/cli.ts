@@ -8,8 +8,8 @@
 import type { FakeRider, ListOrder } from './dataset';
 import { datasets, getDataset } from './datasets';
 import { parseArgs } from 'node:util';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
-import { makeLocalStorageValue } from './jwt';
+import { nowSeconds } from '../../src/shared/dates';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, makeLocalStorageValue } from './jwt';
 import type { SampleLabels } from './series';
 import { type FakePelotonOptions, startFakePeloton } from './server';
 

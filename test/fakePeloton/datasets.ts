@@ -29,7 +29,7 @@ import {
   noonUtc,
 } from './dataset';
 import { rngFor } from './random';
-import { nowSeconds } from '../../src/shared/time';
+import { nowSeconds } from '../../src/shared/dates';
 
 /** The title of every FTP test in these datasets. */
 const FTP_TEST_TITLE = '20 min FTP Test Ride';

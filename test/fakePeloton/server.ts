@@ -15,7 +15,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { FakeRider, ListOrder } from './dataset';
 import { type Fault, FaultQueue, playFault } from './faults';
 import { type RecordedRequest, Reply, htmlPage, pelotonError } from './http';
-import { ACCESS_TOKEN_LIFETIME_SECONDS } from '../../src/shared/time';
+import { ACCESS_TOKEN_LIFETIME_SECONDS } from './jwt';
 import { type RouteName, type RouteSettings, ServedRider, findRoute } from './routes';
 import { type RefreshFamily, TokenBook } from './tokens';
 import type { SampleLabels, SecondSeries } from './series';

@@ -13,7 +13,7 @@
 import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { fakeId } from './dataset';
-import { nowSeconds } from '../../src/shared/time';
+import { nowSeconds } from '../../src/shared/dates';
 import { decodeJwtPayload, makeJwt } from './jwt';
 
 /** Where a refresh-token family began: the server's startup token, a hosted (PKCE) login, or a test's mint. */

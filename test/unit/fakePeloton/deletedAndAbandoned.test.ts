@@ -8,7 +8,7 @@ import { isFtpTestClass } from '../../fakePeloton/dataset';
 import { abandoned, getDataset } from '../../fakePeloton/datasets';
 import { rideIdOf } from '../../fakePeloton/builder';
 import { startFakePeloton, type FakePeloton } from '../../fakePeloton/server';
-import { nowSeconds } from '../../../src/shared/time';
+import { nowSeconds } from '../../../src/shared/dates';
 import { type Json, get, getJson } from './requests';
 
 type Page = { data: Json[]; total: number };

@@ -15,7 +15,7 @@ import {
   makeLocalStorageValue,
 } from '../../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../../fakePeloton/server';
-import { nowSeconds } from '../../../src/shared/time';
+import { nowSeconds } from '../../../src/shared/dates';
 import { type Json, get, getJson, tokenRequest } from './requests';
 
 /** The rider's FTP tests (classes that are tests, in any language), newest first. */
