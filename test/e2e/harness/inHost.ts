@@ -152,7 +152,7 @@ export async function runInExtensionHost(opts: RunInExtensionHostOptions): Promi
       ['extensionDevelopmentPath', toRemoteUri(server.port, devPath)],
       ['extensionTestsPath', toRemoteUri(server.port, opts.extensionTestsPath)],
     ]);
-    await page.goto(server.folderUrl(server.workspaceFolder, { payload }), { waitUntil: 'domcontentloaded' });
+    await page.goto(server.folderUrl(server.workspaceFolder, { payload }), { waitUntil: 'domcontentloaded', timeout: 90_000 });
 
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
