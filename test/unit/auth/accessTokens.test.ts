@@ -2,8 +2,8 @@
  * Renewing the access token across windows (src/auth/accessTokens.ts over src/auth/sharedSession.ts), without VS
  * Code: windows in one process, each with its own SharedSession and AccessTokens over one stand-in SecretStorage
  * (desktop: live; code-server: a snapshot per window) and one renewal lock folder, renewing against the fake Auth0 on
- * 127.0.0.1, which rotates refresh tokens. Every refresh token a window presents is counted here; none may be presented
- * twice. Across processes: renewalRace.test.ts.
+ * 127.0.0.1, which rotates refresh tokens with reuse detection. Every refresh token a window presents is counted here
+ * and by the fake; none may be presented twice, and no token family revoked. Across processes: renewalRace.test.ts.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -58,6 +58,11 @@ describe('access tokens across windows', function () {
       },
     });
   const presentedTwice = () => [...presented.values()].filter((n) => n > 1).length;
+  /** What Peloton saw: each refresh token once, and no token family revoked. */
+  const peloton = () => ({
+    twice: [...fake.refreshPresentations().values()].filter((n) => n > 1).length,
+    revoked: fake.refreshFamilies().filter((f) => f.revoked !== null).length,
+  });
   /** True when the fake accepts this access token (GET /api/me → 200). */
   const works = async (accessToken: string) => (await fetch(`${fake.url}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } })).status === 200;
 
@@ -104,6 +109,7 @@ describe('access tokens across windows', function () {
         assert.equal(await outdated.tokens.afterUnauthorized('some other token'), true);
       }
       assert.equal(presented.size, 1);
+      assert.deepEqual(peloton(), { twice: 0, revoked: 0 });
     });
   }
 
@@ -123,6 +129,7 @@ describe('access tokens across windows', function () {
     const reloaded = await open('snapshot');
     assert.equal(await reloaded.tokens.getAccessToken(), (renewed as PromiseFulfilledResult<string>).value);
     assert.equal(presented.size, 1);
+    assert.deepEqual(peloton(), { twice: 0, revoked: 0 });
   });
 
   it('code-server: the renewal of the window that could read it goes on normally the next time, and the store stays in step', async () => {
@@ -138,6 +145,7 @@ describe('access tokens across windows', function () {
     await assert.rejects(one.tokens.afterUnauthorized(one.session.current!.accessToken), SessionOutdatedError);
     assert.equal(presentedTwice(), 0);
     assert.equal(presented.size, 2);
+    assert.deepEqual(peloton(), { twice: 0, revoked: 0 });
   });
 
   it('a sign-in in one window moves the generation on: a code-server window holding the old session never presents its refresh token', async () => {
@@ -163,18 +171,32 @@ describe('access tokens across windows', function () {
     await assert.rejects(desktop.tokens.getAccessToken(), (e: unknown) => e instanceof SessionExpiredError && e.reason === 'not-signed-in');
   });
 
-  for (const [origin, reason] of [['password', 'expired'], ['web-app-value', 'refused-shared']] as const) {
-    it(`a refused refresh token (${origin}): the stored session is read again, then removed for every window (${reason})`, async () => {
-      const stored = storeSession(-60, origin);
-      fake.revokeAll();
-      const one = await open('live');
-      await assert.rejects(one.tokens.getAccessToken(), (e: unknown) => e instanceof SessionExpiredError && e.reason === reason);
-      assert.equal(readStoreFile(storeFile), null);
-      assert.equal(one.session.current, null);
-      assert.equal((await readGeneration(lockFolder)).generation, 1, 'the sign-out is a change other windows learn of');
-      assert.deepEqual([...presented], [[stored.refreshToken, 1]]);
-    });
+  /** Asks a window for a token after Peloton refused the stored refresh token; checks the session is gone for every window. */
+  async function refusedOnce(reason: SessionExpiredError['reason']) {
+    const one = await open('live');
+    await assert.rejects(one.tokens.getAccessToken(), (e: unknown) => e instanceof SessionExpiredError && e.reason === reason);
+    assert.equal(readStoreFile(storeFile), null);
+    assert.equal(one.session.current, null);
+    assert.equal((await readGeneration(lockFolder)).generation, 1, 'the sign-out is a change other windows learn of');
+    return one;
   }
+
+  it('a refused refresh token (a password session): the stored session is read again, then removed for every window', async () => {
+    const stored = storeSession(-60, 'password');
+    fake.revokeAll();
+    const one = await refusedOnce('expired');
+    assert.deepEqual([...presented], [[stored.refreshToken, 1]]);
+    assert.match(one.log.join('\n'), /Peloton refused the refresh token \(invalid_grant\): signing out, the stored history is kept/);
+  });
+
+  it('a pasted web-app value whose browser renewed first: refused, signed out, and the browser named (refused-shared)', async () => {
+    const stored = storeSession(-60, 'web-app-value');
+    assert.ok(fake.presentRefreshToken(stored.refreshToken!), 'the browser renews its session');
+    const one = await refusedOnce('refused-shared');
+    assert.match(one.log.join('\n'), /of a pasted web-app session: its browser has probably renewed it: signing out/);
+    // What the paste-time message warns of: the browser's family is revoked too.
+    assert.deepEqual(fake.refreshFamilies().map((f) => f.revoked), ['reuse']);
+  });
 
   it('a refused refresh token while the stored session was renewed meanwhile (by a window without the lock): no sign-out, its tokens are used', async () => {
     const stored = storeSession(-60);
@@ -201,6 +223,7 @@ describe('access tokens across windows', function () {
     assert.match(text, /^\{"generation":1,"changedAt":\d+\}$/);
     for (const token of [stored.accessToken, stored.refreshToken!, newest.accessToken, newest.refreshToken!]) assert.ok(!text.includes(token));
     assert.equal(presentedTwice(), 0);
+    assert.deepEqual(peloton(), { twice: 0, revoked: 0 });
     for (const w of windows) for (const line of w.log) for (const token of [stored.refreshToken!, newest.refreshToken!, newest.accessToken]) assert.ok(!line.includes(token), line);
   });
 });
