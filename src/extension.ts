@@ -2,6 +2,7 @@
  * The composition root: creates the services once (session, log, sign-in, tokens, API client, history), registers
  * the parts (Accounts menu, views, commands) and returns the test API. Everything registered is disposed.
  */
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AccessTokens } from './auth/accessTokens';
 import { PelotonAuthProvider } from './auth/authProvider';
@@ -38,7 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
   const started = performance.now();
   configureL10n();
   const sessionStore = new SessionStore(context.secrets);
-  const auth = await PelotonAuthProvider.create(sessionStore);
+  // The renewal lock and generation live where every window of the machine sees them (src/auth/sharedSession.ts).
+  const auth = await PelotonAuthProvider.create(sessionStore, join(context.globalStorageUri.fsPath, 'session-renewal'), (message) => log.info(message));
   const log = createLog(() => [auth.current?.accessToken, auth.current?.refreshToken]);
   /** An API client on the configured base URL, logging every exchange. */
   const apiWith = (tokens: Pick<PelotonApiOptions, 'getAccessToken' | 'onUnauthorized'>) =>
@@ -51,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
     log,
   });
   auth.register(() => signIn.run('ask'));
-  const tokens = new AccessTokens(auth, (refreshToken) => refreshAccessToken({ authBaseUrl: readSettings().authBaseUrl, refreshToken }), log.info);
+  const tokens = new AccessTokens(auth.session, (refreshToken) => refreshAccessToken({ authBaseUrl: readSettings().authBaseUrl, refreshToken }), log.info);
   const history = new HistoryService({
     auth,
     store: new HistoryStore(context.globalStorageUri.fsPath),

@@ -1,15 +1,31 @@
 /**
- * "Peloton" in VS Code's Accounts menu: an AuthenticationProvider (id `peloton`) whose one session lives
- * in SecretStorage through {@link SessionStore}. Creating a session runs the sign-in it is registered with
- * (src/auth/signIn.ts); sessions stay in step across windows through `secrets.onDidChange`. Keeps the
+ * "Peloton" in VS Code's Accounts menu: an AuthenticationProvider (id `peloton`) over the one session every window
+ * shares ({@link SharedSession}: the record in SecretStorage through {@link SessionStore}, changed under the renewal
+ * lock). Creating a session runs the sign-in it is registered with (src/auth/signIn.ts); sessions stay in step across
+ * windows through `secrets.onDidChange` (desktop VS Code) and the renewal generation (code-server). Keeps the
  * `pelotonFtp.signedIn` context key.
  */
 import * as vscode from 'vscode';
 import { AUTH_PROVIDER, CONTEXT } from '../ids';
-import type { PelotonSessionRecord, SessionStore } from './sessionStore';
+import type { PelotonSessionRecord } from './sessionRecord';
+import type { SessionStore } from './sessionStore';
+import { SharedSession } from './sharedSession';
 
 function toSession(record: PelotonSessionRecord): vscode.AuthenticationSession {
   return { id: record.id, accessToken: record.accessToken, account: { id: record.userId, label: record.username }, scopes: [] };
+}
+
+/** VS Code's account event for a change of the held record from `previous` to `next`. */
+function sessionsChange(
+  previous: PelotonSessionRecord | null,
+  next: PelotonSessionRecord | null,
+): vscode.AuthenticationProviderAuthenticationSessionsChangeEvent {
+  const sameAccount = previous !== null && next !== null && previous.id === next.id;
+  return {
+    added: next && !sameAccount ? [toSession(next)] : [],
+    removed: previous && !sameAccount ? [toSession(previous)] : [],
+    changed: next && sameAccount ? [toSession(next)] : [],
+  };
 }
 
 /** The Peloton authentication provider; `current` is the session record, or null when signed out. */
@@ -22,23 +38,30 @@ export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscod
    * (both end in {@link removeSession}). Not when a session ends by itself (renewal refused, another window).
    */
   readonly onDidSignOutByRider = this.signedOutByRider.event;
-  private record: PelotonSessionRecord | null = null;
+  /** The session every window shares, as this window holds it (AccessTokens renews it). */
+  readonly session: SharedSession;
   private signIn: (() => Promise<PelotonSessionRecord | undefined>) | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  private constructor(private readonly store: SessionStore) {
+  private constructor(store: SessionStore, lockFolder: string, log: (message: string) => void) {
+    this.session = new SharedSession(store, lockFolder, { onChange: (previous, next) => this.changed.fire(sessionsChange(previous, next)), log });
     this.disposables.push(
       this.changed,
       this.signedOutByRider,
-      store.onDidChange(() => void this.reload()),
+      // Another window changed the secret (desktop VS Code tells every window; code-server none but the writer).
+      store.onDidChange(() => void this.session.reread().catch((error: unknown) => log(`Could not read the changed session: ${String(error)}`))),
       this.changed.event(() => this.setSignedInContext()),
     );
   }
 
-  /** Loads the stored session. Not yet in the Accounts menu: see {@link register}. */
-  static async create(store: SessionStore): Promise<PelotonAuthProvider> {
-    const provider = new PelotonAuthProvider(store);
-    provider.record = await store.read();
+  /**
+   * Loads the stored session. Not yet in the Accounts menu: see {@link register}.
+   * @param lockFolder the folder of the renewal lock and generation, shared by every window (under global storage).
+   * @param log log lines (never a token).
+   */
+  static async create(store: SessionStore, lockFolder: string, log: (message: string) => void = () => undefined): Promise<PelotonAuthProvider> {
+    const provider = new PelotonAuthProvider(store, lockFolder, log);
+    await provider.session.load();
     provider.setSignedInContext();
     return provider;
   }
@@ -56,11 +79,12 @@ export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscod
 
   /** The current session record (tokens included): for the extension's own use only, never for a webview. */
   get current(): PelotonSessionRecord | null {
-    return this.record;
+    return this.session.current;
   }
 
   async getSessions(): Promise<vscode.AuthenticationSession[]> {
-    return this.record ? [toSession(this.record)] : [];
+    const record = this.session.current;
+    return record ? [toSession(record)] : [];
   }
 
   /**
@@ -74,51 +98,22 @@ export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscod
   }
 
   /**
-   * The rider's sign-out, from VS Code's Accounts menu or the "Peloton: Sign Out" command: removes the session,
-   * then fires {@link onDidSignOutByRider} so both paths end in the same state.
+   * The rider's sign-out, from VS Code's Accounts menu or the "Peloton: Sign Out" command: removes the session for
+   * every window (the stored FTP history is kept), then fires {@link onDidSignOutByRider} so both paths end in the same state.
    */
   async removeSession(sessionId: string): Promise<void> {
-    if (this.record?.id !== sessionId) return;
-    await this.signOut();
+    if (this.session.current?.id !== sessionId) return;
+    await this.session.signOut();
     this.signedOutByRider.fire();
   }
 
-  /** Stores a new or renewed session record and tells listeners. */
-  async save(record: PelotonSessionRecord): Promise<void> {
-    const previous = this.record;
-    await this.store.write(record);
-    this.record = record;
-    const session = toSession(record);
-    if (previous && previous.id === record.id) this.changed.fire({ added: [], removed: [], changed: [session] });
-    else this.changed.fire({ added: [session], removed: previous ? [toSession(previous)] : [], changed: [] });
-  }
-
-  /**
-   * Removes the session from SecretStorage (the stored FTP history is kept). Used when a session ends by itself;
-   * the rider's own sign-out goes through {@link removeSession}.
-   */
-  async signOut(): Promise<void> {
-    const previous = this.record;
-    await this.store.clear();
-    this.record = null;
-    if (previous) this.changed.fire({ added: [], removed: [toSession(previous)], changed: [] });
-  }
-
-  /** Re-reads the record after another window changed it. */
-  private async reload(): Promise<void> {
-    const previous = this.record;
-    const next = await this.store.read();
-    if (JSON.stringify(previous) === JSON.stringify(next)) return;
-    this.record = next;
-    this.changed.fire({
-      added: next && previous?.id !== next.id ? [toSession(next)] : [],
-      removed: previous && previous.id !== next?.id ? [toSession(previous)] : [],
-      changed: next && previous?.id === next.id ? [toSession(next)] : [],
-    });
+  /** Stores a new session record (a sign-in) for every window and tells listeners. */
+  save(record: PelotonSessionRecord): Promise<void> {
+    return this.session.save(record);
   }
 
   private setSignedInContext(): void {
-    void vscode.commands.executeCommand('setContext', CONTEXT.signedIn, this.record !== null);
+    void vscode.commands.executeCommand('setContext', CONTEXT.signedIn, this.session.current !== null);
   }
 
   dispose(): void {

@@ -13,7 +13,7 @@ import { PasswordLoginError, type PasswordLoginStep } from '../peloton/signIn/pa
 import { fingerprintSecret, redactFingerprint } from '../peloton/api/secretFingerprint';
 import type { Credentials } from '../peloton/signIn/tokens';
 import { passwordSignInMessage, userMessage } from '../l10n/errorMessages';
-import type { PelotonSessionRecord } from './sessionStore';
+import type { PelotonSessionRecord } from './sessionRecord';
 import { SignInError, type CheckCredentials } from './signInFlow';
 
 /**
@@ -91,7 +91,7 @@ export async function runPasswordSignInFlow(deps: PasswordSignInDeps): Promise<P
       try {
         const credentials = await deps.login(options);
         progress.report({ message: stepMessage('account') });
-        const record = await deps.check(credentials);
+        const record = await deps.check(credentials, 'password');
         if (controller.signal.aborted) throw new vscode.CancellationError();
         return record;
       } catch (error) {

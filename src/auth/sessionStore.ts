@@ -1,44 +1,16 @@
 /**
- * The Peloton session, kept as ONE JSON record in VS Code's SecretStorage (`context.secrets`, key
- * `pelotonFtp.session`) — access token, refresh token, expiry, user id and username — the way VS Code's
- * GitHub and Microsoft providers keep theirs. `onDidChange` fires when another window changes it.
+ * The Peloton session record (sessionRecord.ts) in VS Code's SecretStorage (`context.secrets`, key
+ * `pelotonFtp.session`). `onDidChange` fires when another window changes it: desktop VS Code shares SecretStorage
+ * between windows live; code-server does not (a window sees another's writes only after a reload), which the
+ * renewal generation covers (sharedSession.ts).
  */
 import * as vscode from 'vscode';
-import * as z from 'zod';
-import type { PelotonMe } from '../peloton/api/schemas';
-import type { Credentials } from '../peloton/signIn/tokens';
 import { INTERNAL_IDS } from '../ids';
-
-const recordSchema = z.object({
-  id: z.string(),
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1).optional(),
-  /** Access token expiry, Unix seconds. */
-  expiresAt: z.number(),
-  userId: z.string(),
-  username: z.string(),
-});
-
-/** A stored Peloton session. `expiresAt` in Unix seconds. */
-export type PelotonSessionRecord = z.infer<typeof recordSchema>;
-
-/**
- * The session record of checked credentials: the tokens and expiry (Unix seconds) from `credentials`, the user id
- * and username from GET /api/me (`id`, `username`; the id stands in for an empty username). Same for every flow.
- */
-export function sessionRecordOf(credentials: Credentials, me: Pick<PelotonMe, 'id' | 'username'>): PelotonSessionRecord {
-  return {
-    id: `peloton-${me.id}`,
-    accessToken: credentials.accessToken,
-    ...(credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {}),
-    expiresAt: credentials.expiresAt,
-    userId: me.id,
-    username: me.username || me.id,
-  };
-}
+import { parseSessionRecord, serializeSessionRecord, type PelotonSessionRecord } from './sessionRecord';
+import type { SessionSlot } from './sharedSession';
 
 /** Reads and writes the session record. */
-export class SessionStore implements vscode.Disposable {
+export class SessionStore implements SessionSlot, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the record changed in SecretStorage (this window or another). */
   readonly onDidChange = this.changed.event;
@@ -52,18 +24,12 @@ export class SessionStore implements vscode.Disposable {
 
   /** The stored session, or null when none (or when the stored record is unreadable). */
   async read(): Promise<PelotonSessionRecord | null> {
-    const text = await this.secrets.get(INTERNAL_IDS.sessionSecret);
-    if (!text) return null;
-    try {
-      return recordSchema.parse(JSON.parse(text));
-    } catch {
-      return null;
-    }
+    return parseSessionRecord(await this.secrets.get(INTERNAL_IDS.sessionSecret));
   }
 
   /** Stores the session, replacing any other. */
   async write(record: PelotonSessionRecord): Promise<void> {
-    await this.secrets.store(INTERNAL_IDS.sessionSecret, JSON.stringify(recordSchema.parse(record)));
+    await this.secrets.store(INTERNAL_IDS.sessionSecret, serializeSessionRecord(record));
   }
 
   /** Removes the session. */

@@ -11,7 +11,7 @@ import type { PelotonMe } from '../peloton/api/schemas';
 import type { Credentials } from '../peloton/signIn/tokens';
 import type { PelotonAuthProvider } from './authProvider';
 import { runPasswordSignInFlow, type PasswordLogin } from './passwordSignInFlow';
-import { sessionRecordOf, type PelotonSessionRecord } from './sessionStore';
+import { sessionRecordOf, type PelotonSessionRecord } from './sessionRecord';
 import { chooseSignInWay, type SignInWay } from './signInChoice';
 import { SignInError, type CheckCredentials } from './signInFlow';
 import { runTokenSignInFlow } from './tokenSignInFlow';
@@ -51,10 +51,10 @@ export interface SignIn {
 /** Creates the sign-in. */
 export function createSignIn(deps: SignInDeps): SignIn {
   let signInMe: { me: PelotonMe; at: number } | null = null;
-  const check: CheckCredentials = async (credentials) => {
+  const check: CheckCredentials = async (credentials, origin) => {
     const me = await deps.getMe(credentials);
     signInMe = { me, at: performance.now() };
-    return sessionRecordOf(credentials, me);
+    return sessionRecordOf(credentials, me, origin);
   };
   const flows: Record<SignInWay, () => Promise<PelotonSessionRecord>> = {
     token: () => runTokenSignInFlow(check),
@@ -67,8 +67,9 @@ export function createSignIn(deps: SignInDeps): SignIn {
       chosen = way === 'ask' ? await chooseSignInWay() : way;
       const record = await flows[chosen]();
       await deps.auth.save(record);
-      deps.log.info(`Signed in with ${WAY_NAME[chosen]} as ${record.username}`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Peloton as {0}', record.username));
+      deps.log.info(`Signed in with ${WAY_NAME[chosen]}${record.origin === 'web-app-value' ? " (the web app's value, with its refresh token)" : ''} as ${record.username}`);
+      if (record.origin === 'web-app-value') void tellSharedWithBrowser(record.username);
+      else void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Peloton as {0}', record.username));
       return record;
     } catch (error) {
       if (error instanceof vscode.CancellationError) {
@@ -81,6 +82,19 @@ export function createSignIn(deps: SignInDeps): SignIn {
       else void vscode.window.showErrorMessage(message);
       return undefined;
     }
+  };
+
+  /**
+   * Says that a pasted web-app session is shared with the browser it was copied from (PELOTON_API.md, "Tokens": the
+   * first of the two to renew retires the refresh token the other holds), with a button for a session of its own.
+   */
+  const tellSharedWithBrowser = async (username: string): Promise<void> => {
+    const password = vscode.l10n.t('Sign In with Email and Password');
+    const message = vscode.l10n.t(
+      'Signed in to Peloton as {0}. This session is shared with your browser: when both renew it, Peloton may sign both out. Sign in with email and password for a session of its own.',
+      username,
+    );
+    if ((await vscode.window.showInformationMessage(message, password)) === password) await run('password');
   };
 
   /** Shows a failed password sign-in with a "Sign In with Access Token" button, which starts that sign-in. */

@@ -3,13 +3,14 @@
  * The flows only ask and check; src/auth/signIn.ts stores, says and shows.
  */
 import type { Credentials } from '../peloton/signIn/tokens';
-import type { PelotonSessionRecord } from './sessionStore';
+import type { PelotonSessionRecord, SessionOrigin } from './sessionRecord';
 
 /**
  * Checks credentials with GET /api/me (an API client on their access token) and builds the session record from the
- * answer. @throws what the API client throws (`PelotonAuthError` when Peloton refuses the token, …).
+ * answer, remembering how the session was made (`origin`). @throws what the API client throws (`PelotonAuthError`
+ * when Peloton refuses the token, …).
  */
-export type CheckCredentials = (credentials: Credentials) => Promise<PelotonSessionRecord>;
+export type CheckCredentials = (credentials: Credentials, origin: SessionOrigin) => Promise<PelotonSessionRecord>;
 
 /** A sign-in that failed for a reason the rider should read; nothing was stored. */
 export class SignInError extends Error {

@@ -7,7 +7,7 @@ import { userMessage } from '../l10n/errorMessages';
 import * as vscode from 'vscode';
 import { PelotonAuthError, PelotonError } from '../peloton/api/errors';
 import { parsePastedCredentials, type Credentials } from '../peloton/signIn/tokens';
-import type { PelotonSessionRecord } from './sessionStore';
+import type { PelotonSessionRecord } from './sessionRecord';
 import { SignInError, type CheckCredentials } from './signInFlow';
 
 /**
@@ -46,7 +46,8 @@ export async function runTokenSignInFlow(check: CheckCredentials): Promise<Pelot
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with Peloton…') },
     async () => {
       try {
-        return await check(credentials);
+        // Only the web app's localStorage value carries a refresh token: one of its browser's token family.
+        return await check(credentials, credentials.refreshToken ? 'web-app-value' : 'access-token');
       } catch (error) {
         if (error instanceof PelotonAuthError) {
           throw new SignInError(vscode.l10n.t('Peloton refused this token ({0}). Copy a fresh one and try again.', error.endpoint), error.message);

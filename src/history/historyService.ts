@@ -9,11 +9,11 @@ import { userMessage } from '../l10n/errorMessages';
 import { warningMessage } from '../l10n/warningMessages';
 import * as vscode from 'vscode';
 import type { PelotonAuthProvider } from '../auth/authProvider';
-import { SessionExpiredError } from '../auth/accessTokens';
+import { showSessionProblem } from '../auth/sessionNotices';
 import type { HistoryStore } from './historyStore';
 import type { PelotonLog } from '../log';
 import type { PelotonApi } from '../peloton/api/pelotonApi';
-import { PelotonAuthError, WrongAccountError, isAbortError } from '../peloton/api/errors';
+import { isAbortError } from '../peloton/api/errors';
 import { refreshHistory, type RefreshProgress } from '../peloton/ftp/historyBuilder';
 import type { FtpHistory } from '../peloton/ftp/model';
 import type { PelotonMe } from '../peloton/api/schemas';
@@ -233,27 +233,14 @@ export class HistoryService implements vscode.Disposable {
 
   /** Keeps the history on screen, says what went wrong, and offers the way out. */
   private fail(error: unknown): RefreshOutcome {
-    const expired = error instanceof SessionExpiredError || error instanceof PelotonAuthError || error instanceof WrongAccountError;
     const logged = error instanceof Error ? error.message : String(error);
     this.deps.log.error(`Refresh failed: ${logged}`);
-    const message = userMessage(error);
     const kept = this.current.history !== null;
-    if (expired) {
-      const wrongAccount = error instanceof WrongAccountError;
-      const why = wrongAccount
-        ? vscode.l10n.t('Peloton answered for another account than the one signed in: sign in again.')
-        : vscode.l10n.t('Your Peloton session expired.');
-      const shown = !kept
-        ? why
-        : wrongAccount
-          ? vscode.l10n.t('Peloton answered for another account than the one signed in: sign in again. The last good history stays on screen.')
-          : vscode.l10n.t('Your Peloton session expired. The last good history stays on screen.');
-      this.update({ refreshing: false, notice: why });
-      const signIn = vscode.l10n.t('Sign In');
-      void vscode.window.showWarningMessage(shown, signIn).then((choice) => {
-        if (choice === signIn) void vscode.commands.executeCommand(COMMANDS.signIn);
-      });
+    const sessionProblem = showSessionProblem(error, kept);
+    if (sessionProblem !== null) {
+      this.update({ refreshing: false, notice: sessionProblem });
     } else {
+      const message = userMessage(error);
       this.update({ refreshing: false, notice: vscode.l10n.t('Refresh failed: {0}', message) });
       const retry = vscode.l10n.t('Retry');
       const showLog = vscode.l10n.t('Show Log');

@@ -6,7 +6,7 @@
  * configured by src/l10n/configure.ts), so test/unit/l10n/errorMessages.test.ts checks every kind in English and German.
  */
 import * as l10n from '@vscode/l10n';
-import { SessionExpiredError } from '../auth/accessTokens';
+import { RenewalLockBusyError, SessionExpiredError, SessionOutdatedError } from '../auth/sessionErrors';
 import { BaseUrlError } from '../peloton/api/baseUrl';
 import {
   PelotonApiError,
@@ -124,6 +124,20 @@ function baseUrlMessage(error: BaseUrlError): string {
   }
 }
 
+/** Why the session ended ({@link SessionExpiredError}). */
+function sessionEndMessage(error: SessionExpiredError): string {
+  switch (error.reason) {
+    case 'not-signed-in':
+      return l10n.t('You are not signed in to Peloton.');
+    case 'expired':
+      return l10n.t('Your Peloton session expired.');
+    case 'refused-shared':
+      return l10n.t(
+        'Peloton refused to renew your session: the browser you copied it from has probably renewed it, which ends the copy. Sign in with email and password for a session of its own.',
+      );
+  }
+}
+
 /**
  * Any error the extension shows, as one sentence (or two) in the display language: each typed error of
  * src/peloton by its kind and fields; anything else by its message (an OS error from the file system, say).
@@ -151,8 +165,12 @@ export function userMessage(error: unknown): string {
   if (error instanceof WrongAccountError) return l10n.t('The token belongs to another Peloton account: sign in again.');
   if (error instanceof PasswordLoginError) return passwordSignInMessage(error);
   if (error instanceof BaseUrlError) return baseUrlMessage(error);
-  if (error instanceof SessionExpiredError) {
-    return error.signedOut ? l10n.t('You are not signed in to Peloton.') : l10n.t('Your Peloton session expired.');
+  if (error instanceof SessionExpiredError) return sessionEndMessage(error);
+  if (error instanceof SessionOutdatedError) {
+    return l10n.t('Another VS Code window renewed your Peloton session. Reload this window to use the renewed session.');
+  }
+  if (error instanceof RenewalLockBusyError) {
+    return l10n.t('Another VS Code window has been renewing your Peloton session for over {0} seconds. Try again in a minute.', Math.round(error.waitedMs / 1000));
   }
   if (error instanceof PelotonError || error instanceof Error) return error.message;
   return String(error);

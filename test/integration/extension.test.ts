@@ -12,7 +12,7 @@ import { ACCESS_TOKEN_LIFETIME_SECONDS, makeJwt, makeLocalStorageValue } from '.
 import { ftpTest, baselineFrom, seedExample } from '../fakePeloton/datasets';
 import { noonUtc } from '../fakePeloton/dataset';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
-import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow, until } from './host';
+import { EXTENSION_ID, buttonsOf, clearShown, inputAnswers, setSetting, shown, stubWindow, until } from './host';
 import { localDate, nowSeconds } from '../../src/shared/dates';
 
 const COMMANDS = ['signIn', 'signOut', 'refresh', 'cancelRefresh', 'showChart', 'openWorkout', 'copyWorkoutId', 'showLog'].map((c) => `pelotonFtp.${c}`);
@@ -93,10 +93,14 @@ export function registerExtensionSuite(): void {
       assert.equal(await session(), undefined);
     });
 
-    it('signs in with the localStorage value, says so, and walks the seed example: two tests', async () => {
+    it('signs in with the localStorage value, says so (a session shared with the browser), and walks the seed example: two tests', async () => {
       inputAnswers.push(signInPaste());
       await vscode.commands.executeCommand('pelotonFtp.signIn');
-      assert.deepEqual(shown.info, [`Signed in to Peloton as ${fake.rider.username}`]);
+      const signedIn =
+        `Signed in to Peloton as ${fake.rider.username}. This session is shared with your browser: when both renew it, Peloton may sign both out. ` +
+        'Sign in with email and password for a session of its own.';
+      assert.deepEqual(shown.info, [signedIn]);
+      assert.deepEqual(buttonsOf.get(signedIn), ['Sign In with Email and Password']);
       assert.equal((await session())?.username, fake.rider.username);
       const accounts = await vscode.authentication.getSession('peloton', [], { silent: true }).then(
         () => 'asked',
@@ -188,10 +192,14 @@ export function registerExtensionSuite(): void {
       await vscode.window.tabGroups.close(tabs);
     });
 
-    it('a refused refresh token (invalid_grant) signs out cleanly: history kept, Sign In offered', async () => {
+    it('a refused refresh token (invalid_grant) of a pasted web-app session signs out cleanly: history kept, the browser named, email and password offered first', async () => {
       fake.revokeAll();
       await vscode.commands.executeCommand('pelotonFtp.refresh');
-      assert.ok(shown.warning.some((m) => m.startsWith('Your Peloton session expired.')), shown.warning.join());
+      const refused =
+        'Peloton refused to renew your session: the browser you copied it from has probably renewed it, which ends the copy. ' +
+        'Sign in with email and password for a session of its own. The last good history stays on screen.';
+      assert.deepEqual(shown.warning, [refused]);
+      assert.deepEqual(buttonsOf.get(refused), ['Sign In with Email and Password', 'Sign In with Access Token']);
       assert.equal(await session(), undefined);
       assert.equal(rows().length, 3, 'the history stays on screen');
     });

@@ -9,6 +9,8 @@ export const EXTENSION_ID = 'peloton-ftp-history.peloton-ftp-history';
 
 /** Messages the extension showed, by kind. */
 export const shown: { info: string[]; warning: string[]; error: string[] } = { info: [], warning: [], error: [] };
+/** The buttons each message was shown with (by its text). */
+export const buttonsOf = new Map<string, string[]>();
 /** Answers for the next `window.showInputBox` calls, in order (undefined: the rider pressed Escape). */
 export const inputAnswers: Array<string | undefined> = [];
 
@@ -18,9 +20,13 @@ export function stubWindow(): () => void {
   const names = ['showInputBox', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'];
   const saved = Object.fromEntries(names.map((n) => [n, win[n]]));
   win.showInputBox = async () => inputAnswers.shift();
-  win.showInformationMessage = async (message: string) => void shown.info.push(message);
-  win.showWarningMessage = async (message: string) => void shown.warning.push(message);
-  win.showErrorMessage = async (message: string) => void shown.error.push(message);
+  const record = (kind: keyof typeof shown) => async (message: string, ...items: unknown[]) => {
+    shown[kind].push(message);
+    buttonsOf.set(message, items.filter((i): i is string => typeof i === 'string'));
+  };
+  win.showInformationMessage = record('info');
+  win.showWarningMessage = record('warning');
+  win.showErrorMessage = record('error');
   return () => Object.assign(win, saved);
 }
 
@@ -29,6 +35,7 @@ export function clearShown(): void {
   shown.info.length = 0;
   shown.warning.length = 0;
   shown.error.length = 0;
+  buttonsOf.clear();
 }
 
 /** Waits (polling every 50 ms) until `condition` holds. @throws after `timeoutMs`, naming `what`. */

@@ -199,6 +199,15 @@ export function registerPasswordSignInSuite(): void {
       assert.equal(fake.requests.filter((r) => r.status === 401).length, 0);
     });
 
+    it("a password session's refused refresh token: \"Your Peloton session expired.\" with Sign In (its token family is its own: no browser named)", async () => {
+      fake.revokeAll();
+      await vscode.commands.executeCommand('pelotonFtp.refresh');
+      const warnings = shown.filter((s) => s.kind === 'warning');
+      assert.deepEqual(warnings.map((w) => [w.message, w.buttons]), [['Your Peloton session expired. The last good history stays on screen.', ['Sign In']]]);
+      assert.equal(api.account(), null);
+      assert.equal(fake.count('/oauth/token'), 1);
+    });
+
     it('the password appears in no log, output channel file, message, setting or stored file', async () => {
       const secrets = [DEMO_PASSWORD, WRONG_PASSWORD];
       // the user data folder: up from this extension's log folder to the one holding User/

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { SessionExpiredError } from '../../../src/auth/accessTokens';
+import { RenewalLockBusyError, SessionExpiredError, SessionOutdatedError } from '../../../src/auth/sessionErrors';
 import { passwordSignInMessage, tokenFormatMessage, userMessage } from '../../../src/l10n/errorMessages';
 import { BaseUrlError, checkBaseUrl, type BaseUrlProblem } from '../../../src/peloton/api/baseUrl';
 import {
@@ -59,7 +59,10 @@ function everyError(): Error[] {
     ...PASSWORD_FAILURES.map((kind) => new PasswordLoginError(kind, 'credentials', 'm', 500)),
     ...BASE_URL_PROBLEMS.map((problem) => new BaseUrlError(problem, 'pelotonFtp.apiBaseUrl', 'x', 'm')),
     new SessionExpiredError(),
-    new SessionExpiredError(true),
+    new SessionExpiredError('not-signed-in'),
+    new SessionExpiredError('refused-shared'),
+    new SessionOutdatedError(),
+    new RenewalLockBusyError(75_000),
   ];
 }
 

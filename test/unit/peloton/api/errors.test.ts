@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { SessionExpiredError } from '../../../../src/auth/accessTokens';
+import { RenewalLockBusyError, SessionExpiredError, SessionOutdatedError } from '../../../../src/auth/sessionErrors';
 import { BaseUrlError } from '../../../../src/peloton/api/baseUrl';
 import * as errors from '../../../../src/peloton/api/errors';
 
@@ -15,6 +15,8 @@ const samples: Array<[string, Error]> = [
   ['WrongAccountError', new errors.WrongAccountError('u1', 'u2')],
   ['BaseUrlError', new BaseUrlError('not-url', 'pelotonFtp.apiBaseUrl', 'x', 'm')],
   ['SessionExpiredError', new SessionExpiredError()],
+  ['SessionOutdatedError', new SessionOutdatedError()],
+  ['RenewalLockBusyError', new RenewalLockBusyError(75_000)],
 ];
 
 describe('error classes', () => {
