@@ -213,14 +213,16 @@ export class HistoryService implements vscode.Disposable {
           `${me ? ' (account from the sign-in check)' : ''}, ${Math.round(performance.now() - started)} ms`,
       );
       if (result.aborted) return this.cancelled();
-      if (result.replaced && result.history) {
-        await this.deps.store.save(result.history).catch((error: unknown) => this.deps.log.error(`Could not store the history: ${String(error)}`));
-      }
       const notice =
         !result.replaced && stored && result.warnings.length > 0
           ? vscode.l10n.t('Kept the stored history: {0}', warningMessage(result.warnings[0]))
           : null;
+      // On screen first, then stored: the durable write (fsync of the file and its folder) takes tens of
+      // milliseconds on a busy disk, and the rider should not wait for it. The refresh ends once it is written.
       this.update({ history: result.history ?? stored, refreshing: false, notice });
+      if (result.replaced && result.history) {
+        await this.deps.store.save(result.history).catch((error: unknown) => this.deps.log.error(`Could not store the history: ${String(error)}`));
+      }
       return result.newTests > 0 || !stored ? 'updated' : 'unchanged';
     } catch (error) {
       return isAbortError(error) ? this.cancelled() : this.fail(error);
