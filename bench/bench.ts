@@ -2,8 +2,9 @@
  * `npm run bench`: the extension's history builder (`refreshHistory`, src/peloton/ftp/historyBuilder.ts) measured
  * against the founding notes' reference walker, on the fake Peloton API with a per-request latency (default 50 ms,
  * `--latency <ms>`) and full-size payloads. Riders (`--riders`, default chain-2,chain-10,chain-50,many-10-500,
- * many-50-2000): chain-<N> has N chained FTP tests among 3N + 3 workouts; many-<N>-<W> has N chained tests among W
- * workouts. For each rider the fake API runs in processes of its own (as Peloton's servers are not in the
+ * many-50-2000,many-120-3000): chain-<N> has N chained FTP tests among 3N + 3 workouts; many-<N>-<W> has N chained
+ * tests among W workouts. The reference walks every chained test (the founding notes stop at 50: a rider of 120 tests
+ * would otherwise be compared with a walk of 50). For each rider the fake API runs in processes of its own (as Peloton's servers are not in the
  * extension's process): one serving the rider, one the same rider one new FTP test later (<rider>+1). Variants run
  * in alternation after a warm-up, `--runs` times (default 5). Prints one table with each variant's floor and, for
  * the cold history, the chain's floor beside the list-driven one. Asserts nothing; says when a refresh sent another
@@ -11,32 +12,28 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
 import { PelotonApi } from '../src/peloton/api/pelotonApi';
 import { createPelotonDispatcher } from '../src/peloton/api/dispatcher';
-import { listedKind } from '../src/peloton/ftp/testRule';
 import { MAX_REQUESTS_IN_FLIGHT, refreshHistory } from '../src/peloton/ftp/historyBuilder';
-import type { FtpHistory } from '../src/peloton/ftp/model';
-import { listDrivenFloor } from './floor';
 import { referenceWalk } from './referenceWalker';
+import { referenceLimit, roundTrips } from './roundTrips';
 
 const { values: options } = parseArgs({
   options: {
     latency: { type: 'string', default: '50' },
-    riders: { type: 'string', default: 'chain-2,chain-10,chain-50,many-10-500,many-50-2000' },
+    riders: { type: 'string', default: 'chain-2,chain-10,chain-50,many-10-500,many-50-2000,many-120-3000' },
     runs: { type: 'string', default: '5' },
   },
 });
 const latency = Number(options.latency);
 const riders = options.riders.split(',');
 const runs = Number(options.runs);
-const root = resolve(__dirname, '..');
-/** The most workouts one list page holds (PELOTON_API.md, "Listing workouts"). */
-const PAGE_SIZE = 100;
-
+/** The repository: bench/ when run from source, out/bench/ when bundled (bench/build.mjs). */
+const root = resolve(__dirname, __dirname.endsWith(join('out', 'bench')) ? '../..' : '..');
 type Variant = 'reference' | 'cold history' | 'refresh, nothing new' | 'refresh, 1 new test';
 const VARIANTS: Variant[] = ['reference', 'cold history', 'refresh, nothing new', 'refresh, 1 new test'];
 /** Requests a refresh should send. */
@@ -105,33 +102,6 @@ async function totalWorkouts(fake: FakeProcess, dispatcher: Agent): Promise<numb
   return me.total_workouts;
 }
 
-/** The most tests the reference walker and the chain walker follow (their default limit). */
-const WALK_LIMIT = 50;
-
-/**
- * Floors at this latency, in round trips, for a rider whose cold history is `history`:
- * - the chain's (a walk): /api/me, then one per test, since a link is known only once the previous workout arrived;
- * - the list-driven fetch's at the bound of {@link MAX_REQUESTS_IN_FLIGHT} ({@link listDrivenFloor}), from the
- *   rider's own layout: which list page holds each FTP test, and the chain from /api/me. Page 0 goes out beside
- *   /api/me, as it does after sign-in (the session's user id is known).
- * The layout is read here, outside the timed runs.
- */
-async function roundTrips(api: PelotonApi, history: FtpHistory): Promise<{ chain: number; list: number; reference: number }> {
-  const userId = history.rider.userId;
-  const first = await api.getWorkoutsPage(userId, 0, PAGE_SIZE);
-  const rest = await Promise.all(Array.from({ length: Math.max(0, first.page_count - 1) }, (_, k) => api.getWorkoutsPage(userId, k + 1, PAGE_SIZE)));
-  const testsByPage = [first, ...rest].map((page) => page.data.filter((w) => listedKind(w) === 'test').map((w) => w.id));
-  const byId = new Map(history.tests.map((t) => [t.workoutId, t]));
-  const chain: string[] = [];
-  for (let id = history.rider.currentFtpWorkoutId; id && !chain.includes(id) && chain.length < WALK_LIMIT; id = byId.get(id)?.previousTestId ?? null) chain.push(id);
-  const walked = Math.min(history.tests.length, WALK_LIMIT);
-  return {
-    chain: chain.length + 1,
-    list: listDrivenFloor({ testsByPage, chain, pageZeroWithMe: true }, MAX_REQUESTS_IN_FLIGHT),
-    reference: 1 + 2 * walked,
-  };
-}
-
 async function benchRider(rider: string): Promise<{ lines: string[]; notes: string[] }> {
   const [current, afterNewTest] = await Promise.all([startFakeProcess(rider), startFakeProcess(`${rider}+1`)]);
   const referenceAgent = new Agent();
@@ -158,7 +128,7 @@ async function benchRider(rider: string): Promise<{ lines: string[]; notes: stri
   const runVariant = (variant: Variant): Promise<Sample> => {
     switch (variant) {
       case 'reference':
-        return timed(() => referenceWalk(current.url, current.token, referenceAgent));
+        return timed(() => referenceWalk(current.url, current.token, referenceAgent, referenceLimit(stored)));
       case 'cold history':
         return timed(() => ours(clients.current, null));
       case 'refresh, nothing new':

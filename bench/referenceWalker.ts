@@ -1,7 +1,8 @@
 /**
  * The founding notes' sample walker, written plainly for the benchmark: /api/me, then for each FTP test
  * its workout and then its performance graph, one request after the other; it stops at a null link or a
- * workout pointing to itself, and after 50 tests. It keeps nothing between runs.
+ * workout pointing to itself, and after 50 tests (the notes' limit; `maxTests` lifts it, so that a rider of
+ * 120 chained tests is walked to the end). It keeps nothing between runs.
  */
 import { Agent, request } from 'undici';
 
@@ -19,8 +20,14 @@ export interface ReferenceResult {
   bytes: number;
 }
 
-/** Walks the chain the founding notes' way against `baseUrl` with `token`. */
-export async function referenceWalk(baseUrl: string, token: string, dispatcher: Agent): Promise<ReferenceResult> {
+/** The founding notes' limit on the tests walked. */
+export const REFERENCE_WALK_LIMIT = 50;
+
+/**
+ * Walks the chain the founding notes' way against `baseUrl` with `token`, at most `maxTests` tests
+ * (default {@link REFERENCE_WALK_LIMIT}).
+ */
+export async function referenceWalk(baseUrl: string, token: string, dispatcher: Agent, maxTests = REFERENCE_WALK_LIMIT): Promise<ReferenceResult> {
   let bytes = 0;
   let requests = 0;
   const get = async (path: string): Promise<Record<string, unknown>> => {
@@ -37,7 +44,7 @@ export async function referenceWalk(baseUrl: string, token: string, dispatcher: 
   const me = await get('/api/me');
   const tests: ReferenceTest[] = [];
   let id = me.cycling_ftp_workout_id as string | null;
-  while (id && tests.length < 50) {
+  while (id && tests.length < maxTests) {
     const workout = await get(`/api/workout/${id}`);
     const graph = await get(`/api/workout/${id}/performance_graph`);
     const summaries = (graph.average_summaries ?? []) as Array<{ slug: string; value: number }>;

@@ -67,6 +67,8 @@ export class HistoryService implements vscode.Disposable {
   private pendingProgress: RefreshProgress | null = null;
   private progressTimer: ReturnType<typeof setTimeout> | null = null;
   private shownPhase: RefreshProgress['phase'] | null = null;
+  /** The store writes not yet done (the history is shown first, then stored). */
+  private storing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: HistoryServiceDeps) {}
 
@@ -171,10 +173,15 @@ export class HistoryService implements vscode.Disposable {
    */
   refresh(me?: PelotonMe): Promise<RefreshOutcome> {
     if (this.running) return Promise.resolve('busy');
-    this.running = this.runRefresh(me).finally(() => {
+    const running = this.runRefresh(me).finally(() => {
       this.running = null;
     });
-    return this.running;
+    this.running = running;
+    // Another refresh may start once this one's history is on screen; the caller hears the outcome once it is stored.
+    return running.then(async (outcome) => {
+      await this.storing;
+      return outcome;
+    });
   }
 
   private async runRefresh(signInMe: PelotonMe | undefined): Promise<RefreshOutcome> {
@@ -213,14 +220,20 @@ export class HistoryService implements vscode.Disposable {
           `${me ? ' (account from the sign-in check)' : ''}, ${Math.round(performance.now() - started)} ms`,
       );
       if (result.aborted) return this.cancelled();
-      if (result.replaced && result.history) {
-        await this.deps.store.save(result.history).catch((error: unknown) => this.deps.log.error(`Could not store the history: ${String(error)}`));
-      }
       const notice =
         !result.replaced && stored && result.warnings.length > 0
           ? vscode.l10n.t('Kept the stored history: {0}', warningMessage(result.warnings[0]))
           : null;
+      // On screen first, then stored: the durable write (fsync of the file and its folder) takes tens of
+      // milliseconds on a busy disk, and the rider should not wait for it.
       this.update({ history: result.history ?? stored, refreshing: false, notice });
+      if (result.replaced && result.history) {
+        const history = result.history;
+        // Writes stay in order; a failed one is logged and the next still runs.
+        this.storing = this.storing
+          .then(() => this.deps.store.save(history))
+          .catch((error: unknown) => this.deps.log.error(`Could not store the history: ${String(error)}`));
+      }
       return result.newTests > 0 || !stored ? 'updated' : 'unchanged';
     } catch (error) {
       return isAbortError(error) ? this.cancelled() : this.fail(error);

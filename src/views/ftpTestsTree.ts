@@ -104,16 +104,19 @@ function viewMessage(history: HistoryService): string | undefined {
 export function registerFtpTestsTree(history: HistoryService): vscode.Disposable {
   const provider = new FtpTestsTreeProvider(history);
   const view = vscode.window.createTreeView(VIEWS.tests, { treeDataProvider: provider, showCollapseAll: false });
-  // The rows are redrawn only when the history changes; progress changes only the message line.
+  // The rows are redrawn only when the history changes; progress changes only the message line. The view is told
+  // only what changed: each assignment is a message to the window.
   let drawn: unknown = undefined;
   const sync = () => {
     if (history.state.history !== drawn) {
       drawn = history.state.history;
       provider.refresh();
     }
-    view.message = viewMessage(history);
+    const message = viewMessage(history);
+    if (view.message !== message) view.message = message;
     const fetchedAt = history.state.history?.fetchedAt;
-    view.description = fetchedAt ? vscode.l10n.t('updated {0}', formatAge(fetchedAt, nowSeconds(), vscode.env.language)) : undefined;
+    const description = fetchedAt ? vscode.l10n.t('updated {0}', formatAge(fetchedAt, nowSeconds(), vscode.env.language)) : undefined;
+    if (view.description !== description) view.description = description;
   };
   const subscription = history.onDidChange(sync);
   sync();

@@ -68,8 +68,10 @@ export function registerFtpStatusBar(deps: FtpStatusBarDeps): vscode.Disposable 
   const item = vscode.window.createStatusBarItem(INTERNAL_IDS.statusBarItem, vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Peloton FTP');
   item.command = { command: COMMANDS.showChart, title: vscode.l10n.t('Show FTP Chart') };
+  let shownHistory = deps.history.state.history;
   const sync = () => {
-    const status = deps.isSignedIn() && enabled() ? ftpStatus(deps.history.state.history, nowSeconds()) : null;
+    shownHistory = deps.history.state.history;
+    const status = deps.isSignedIn() && enabled() ? ftpStatus(shownHistory, nowSeconds()) : null;
     if (!status) {
       item.hide();
       return;
@@ -84,7 +86,10 @@ export function registerFtpStatusBar(deps: FtpStatusBarDeps): vscode.Disposable 
   sync();
   return vscode.Disposable.from(
     item,
-    deps.history.onDidChange(sync),
+    // Progress during a refresh changes the state many times a second, never the history the item shows.
+    deps.history.onDidChange(() => {
+      if (deps.history.state.history !== shownHistory) sync();
+    }),
     deps.onDidChangeSession(sync),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SETTINGS.statusBarEnabled)) sync();

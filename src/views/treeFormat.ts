@@ -187,6 +187,14 @@ export function noTestsMessage(rider: RiderFtp): string {
   }
 }
 
+/** One Intl.RelativeTimeFormat per language: building one costs about a millisecond, and the view asks on every change. */
+const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeTimeFormat(language: string): Intl.RelativeTimeFormat {
+  let format = relativeTimeFormats.get(language);
+  if (!format) relativeTimeFormats.set(language, (format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' })));
+  return format;
+}
+
 /**
  * How old a history is, in the display language's words (Intl.RelativeTimeFormat): `now`, `5 minutes ago`,
  * `3 hours ago`, `yesterday`, `2 days ago` in English. Whole units, rounded down.
@@ -195,7 +203,7 @@ export function noTestsMessage(rider: RiderFtp): string {
  */
 export function formatAge(fetchedAt: number, now: number, language: string): string {
   const seconds = Math.max(0, now - fetchedAt);
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const format = relativeTimeFormat(language);
   if (seconds < 60) return format.format(0, 'second');
   if (seconds < 3600) return format.format(-Math.floor(seconds / 60), 'minute');
   if (seconds < 86_400) return format.format(-Math.floor(seconds / 3600), 'hour');

@@ -80,6 +80,7 @@ const view = buildLayout(root);
 const zonesView = createZonesSection();
 root.append(zonesView.element);
 let chart: FtpChart | undefined;
+const table = createHistoryTable((workoutId) => vscode.postMessage({ type: 'openWorkout', workoutId }));
 /** The rows the chart and table show now (JSON), so a message that changes only the heading or notice leaves them be. */
 let drawnRows: string | undefined;
 
@@ -143,9 +144,9 @@ function render(history: HistoryMessage): void {
   view.content.hidden = false;
   if (chart) chart.update(history.rows);
   else chart = createFtpChart(view.canvas, history.rows);
-  view.tableBox.replaceChildren(
-    createHistoryTable(history.rows, (workoutId) => vscode.postMessage({ type: 'openWorkout', workoutId })),
-  );
+  // The table is kept between histories: only the rows that changed are written again.
+  if (table.element.parentElement !== view.tableBox) view.tableBox.replaceChildren(table.element);
+  table.update(history.rows);
 }
 
 watchTheme(() => chart?.applyTheme());

@@ -26,26 +26,39 @@ export function tableColumns(): readonly GridColumn[] {
   ];
 }
 
+/** The FTP tests' data grid and the function that redraws it. */
+export interface HistoryTable {
+  element: HTMLElement;
+  /** Shows `rows` (any order: drawn newest first), reusing the rows already drawn. */
+  update(rows: readonly ChartRow[]): void;
+}
+
 /**
- * The data grid of `rows` (newest first). Each ride name is a link calling `onOpenWorkout` with the
+ * The data grid of the FTP tests, newest first. Each ride name is a link calling `onOpenWorkout` with the
  * workout id, when the id is one the host accepts.
  */
-export function createHistoryTable(rows: readonly ChartRow[], onOpenWorkout: (workoutId: string) => void): HTMLElement {
-  const newestFirst = [...rows].sort((a, b) => b.takenAt - a.takenAt);
-  const cells = tableRows(rows).map((texts, i): GridCellContent[] => {
-    const row = newestFirst[i];
-    const ride = texts[texts.length - 1];
-    if (!WORKOUT_ID.test(row.workoutId)) return texts;
-    const link = document.createElement('a');
-    link.href = '#';
-    link.className = 'ride-link';
-    link.textContent = ride;
-    link.title = l10n.t('Open this workout ({0})', texts[0]);
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      onOpenWorkout(row.workoutId);
-    });
-    return [...texts.slice(0, -1), link];
-  });
-  return createDataGrid({ label: l10n.t('FTP tests, newest first'), columns: tableColumns(), rows: cells });
+export function createHistoryTable(onOpenWorkout: (workoutId: string) => void): HistoryTable {
+  const grid = createDataGrid({ label: l10n.t('FTP tests, newest first'), columns: tableColumns() });
+  return {
+    element: grid.element,
+    update(rows) {
+      const newestFirst = [...rows].sort((a, b) => b.takenAt - a.takenAt);
+      const cells = tableRows(rows).map((texts, i): GridCellContent[] => {
+        const row = newestFirst[i];
+        const ride = texts[texts.length - 1];
+        if (!WORKOUT_ID.test(row.workoutId)) return texts;
+        const link = document.createElement('a');
+        link.href = '#';
+        link.className = 'ride-link';
+        link.textContent = ride;
+        link.title = l10n.t('Open this workout ({0})', texts[0]);
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          onOpenWorkout(row.workoutId);
+        });
+        return [...texts.slice(0, -1), link];
+      });
+      grid.setRows(cells);
+    },
+  };
 }
