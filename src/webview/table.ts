@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ChartRow } from '../shared/pageProtocol';
 import { WORKOUT_ID, tableRows } from './tableText';
-import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit';
+import { createDataGrid, setSelectedRow, type GridCellContent, type GridColumn } from './toolkit';
 
 /**
  * The table's columns, in order. Each row of the kit's grid is a grid of its own, so widths are fixed tracks:
@@ -22,15 +22,32 @@ export function tableColumns(): readonly GridColumn[] {
     { title: l10n.t('Baseline from'), width: 'minmax(10em, 14fr)' },
     { title: l10n.t('Change (W)'), width: 'minmax(6.5em, 7.6fr)', align: 'end' },
     { title: l10n.t('Avg output (W)'), width: 'minmax(6.5em, 9.5fr)', align: 'end' },
+    { title: l10n.t('Pacing'), width: 'minmax(14.5em, 16fr)', tooltip: pacingColumnTooltip() },
     { title: l10n.t('Ride'), width: 'minmax(10em, 14fr)' },
   ];
 }
 
+/** What the Pacing column's figures are, for its header's tooltip. */
+function pacingColumnTooltip(): string {
+  return l10n.t('The half split (second half against the first: negative is a fade), then the average output of each quarter');
+}
+
+/** The FTP tests table: its grid, and a way to mark the selected test. */
+export interface HistoryTable {
+  element: HTMLElement;
+  /** Marks the row of this test as selected (null: none). */
+  select(workoutId: string | null): void;
+}
+
 /**
  * The data grid of `rows` (newest first). Each ride name is a link calling `onOpenWorkout` with the
- * workout id, when the id is one the host accepts.
+ * workout id, when the id is one the host accepts. Clicking a row, or Enter in it, calls `onSelect` with its test.
  */
-export function createHistoryTable(rows: readonly ChartRow[], onOpenWorkout: (workoutId: string) => void): HTMLElement {
+export function createHistoryTable(
+  rows: readonly ChartRow[],
+  onOpenWorkout: (workoutId: string) => void,
+  onSelect: (workoutId: string) => void = () => undefined,
+): HistoryTable {
   const newestFirst = [...rows].sort((a, b) => b.takenAt - a.takenAt);
   const cells = tableRows(rows).map((texts, i): GridCellContent[] => {
     const row = newestFirst[i];
@@ -47,5 +64,14 @@ export function createHistoryTable(rows: readonly ChartRow[], onOpenWorkout: (wo
     });
     return [...texts.slice(0, -1), link];
   });
-  return createDataGrid({ label: l10n.t('FTP tests, newest first'), columns: tableColumns(), rows: cells });
+  const element = createDataGrid({
+    label: l10n.t('FTP tests, newest first; Enter shows how a test was ridden'),
+    columns: tableColumns(),
+    rows: cells,
+    onActivateRow: (index) => onSelect(newestFirst[index].workoutId),
+  });
+  return {
+    element,
+    select: (workoutId) => setSelectedRow(element, newestFirst.findIndex((r) => r.workoutId === workoutId)),
+  };
 }

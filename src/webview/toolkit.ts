@@ -52,6 +52,8 @@ export interface GridColumn {
   width?: string;
   /** `end` right-aligns the column (numbers); `start` when omitted. */
   align?: 'start' | 'end';
+  /** The header's tooltip (what the column's figures are), when its title alone does not say. */
+  tooltip?: string;
 }
 
 /** A cell's content: text, or a node (e.g. a link) placed inside the cell. */
@@ -64,6 +66,11 @@ export interface DataGridOptions {
   columns: readonly GridColumn[];
   /** Rows of cells, in display order, one cell per column. */
   rows: readonly (readonly GridCellContent[])[];
+  /**
+   * Called with a row's index (in `rows`) when the row is clicked or Enter is pressed in it; not when the click or
+   * key lands on a link or button inside a cell (those do their own thing).
+   */
+  onActivateRow?: (index: number) => void;
 }
 
 /**
@@ -80,18 +87,39 @@ export function createDataGrid(options: DataGridOptions): HTMLElement {
   const header = document.createElement('vscode-data-grid-row');
   header.setAttribute('row-type', 'header');
   options.columns.forEach((column, i) => {
-    header.append(createCell(column.title, i, column, 'columnheader'));
+    const cell = createCell(column.title, i, column, 'columnheader');
+    if (column.tooltip) cell.title = column.tooltip;
+    header.append(cell);
   });
   grid.append(header);
 
-  for (const row of options.rows) {
+  options.rows.forEach((row, index) => {
     const rowElement = document.createElement('vscode-data-grid-row');
     row.forEach((content, i) => {
       rowElement.append(createCell(content, i, options.columns[i], 'default'));
     });
+    const activate = options.onActivateRow;
+    if (activate) {
+      const onOwnControl = (event: Event): boolean => event.target instanceof Element && event.target.closest('a, button, vscode-button') !== null;
+      rowElement.addEventListener('click', (event) => {
+        if (!onOwnControl(event)) activate(index);
+      });
+      rowElement.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' && !onOwnControl(event)) {
+          event.preventDefault();
+          activate(index);
+        }
+      });
+    }
     grid.append(rowElement);
-  }
+  });
   return grid;
+}
+
+/** Marks the grid's body row `index` (in `rows` order) as selected (`aria-selected`), and no other; -1 for none. */
+export function setSelectedRow(grid: HTMLElement, index: number): void {
+  const rows = [...grid.querySelectorAll('vscode-data-grid-row')].filter((row) => !/header/.test(row.getAttribute('row-type') ?? ''));
+  rows.forEach((row, i) => row.setAttribute('aria-selected', String(i === index)));
 }
 
 function createCell(
