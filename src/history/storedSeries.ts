@@ -18,16 +18,19 @@ interface StoredSeries {
 
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 
-/** `193,,180` → [193, null, 180]; null when a field is not a number. */
-function decodeValues(text: string): (number | null)[] | null {
-  if (text === '') return [];
+/**
+ * `193,,180` → [193, null, 180], for `length` samples (the empty text is no sample when `length` is 0, one missing
+ * value when it is 1); null when a field is not a number or the count differs.
+ */
+function decodeValues(text: string, length: number): (number | null)[] | null {
+  if (length === 0) return text === '' ? [] : null;
   const values: (number | null)[] = [];
   for (const field of text.split(',')) {
     if (field === '') values.push(null);
     else if (NUMBER.test(field)) values.push(Number(field));
     else return null;
   }
-  return values;
+  return values.length === length ? values : null;
 }
 
 const encodeValues = (values: readonly (number | null)[]): string => values.map((v) => (v === null ? '' : String(v))).join(',');
@@ -82,10 +85,10 @@ export function encodeSeries(series: PowerSeries): StoredSeries {
 /** The series a stored form stands for; null when it does not read (lists of different lengths, a field not a number). */
 export function decodeSeries(stored: StoredSeries): PowerSeries | null {
   const seconds = decodeLabels(stored.seconds);
-  const output = decodeValues(stored.output);
-  const cadence = stored.cadence === null ? null : decodeValues(stored.cadence);
-  if (!seconds || !output || output.length !== seconds.length) return null;
-  if (stored.cadence !== null && cadence?.length !== seconds.length) return null;
+  if (!seconds) return null;
+  const output = decodeValues(stored.output, seconds.length);
+  const cadence = stored.cadence === null ? null : decodeValues(stored.cadence, seconds.length);
+  if (!output || (stored.cadence !== null && !cadence)) return null;
   return { duration: stored.duration, seconds, output, cadence };
 }
 

@@ -15,7 +15,7 @@ import {
 } from 'chart.js';
 import { getRelativePosition } from 'chart.js/helpers';
 import * as l10n from '@vscode/l10n';
-import { clock, level, quarterSteps, rawPoints, smoothed, type DetailPoint } from './detailData';
+import { clock, level, quarterSteps, smoothed, type DetailPoint } from './detailData';
 import { formatWatts } from './format';
 import { localDate } from '../shared/dates';
 import type { ChartRow, PowerSeriesData } from '../shared/pageProtocol';
@@ -83,6 +83,13 @@ function wattsRange(values: readonly (number | null)[]): { min: number; max: num
   return { min: Math.max(0, Math.floor((Math.min(...watts) - 15) / 10) * 10), max: Math.ceil((Math.max(...watts) + 15) / 10) * 10 };
 }
 
+/** The cadence axis: the cadence shown with 20 rpm of room either side, so its line sits calm beside the output. */
+function cadenceRange(values: readonly (number | null)[]): { min: number; max: number } | Record<string, never> {
+  const rpm = values.filter((v): v is number => v != null);
+  if (rpm.length === 0) return {};
+  return { min: Math.max(0, Math.floor((Math.min(...rpm) - 20) / 10) * 10), max: Math.ceil((Math.max(...rpm) + 20) / 10) * 10 };
+}
+
 /** Creates the detail chart on `canvas`. `onCadenceToggle` is told when the legend's cadence entry is clicked. */
 export function createDetailChart(canvas: HTMLCanvasElement, onCadenceToggle: () => void): DetailChart {
   let colors: ThemeColors = readThemeColors();
@@ -141,18 +148,18 @@ export function createDetailChart(canvas: HTMLCanvasElement, onCadenceToggle: ()
         data: row.calculatedFtp == null ? [] : level(series.duration, row.calculatedFtp),
         borderColor: colors.resultLevel,
         backgroundColor: colors.resultLevel,
-        borderWidth: width - 0.5,
-        borderDash: [10, 4],
+        borderWidth: width,
+        borderDash: [12, 4],
       },
       {
         ...line,
         label: l10n.t('Cadence (rpm)'),
-        data: series.cadence ? rawPoints(series.seconds, series.cadence) : [],
+        data: series.cadence ? smoothed(series.seconds, series.cadence) : [],
         yAxisID: 'cadence',
         hidden: !cadenceVisible,
         borderColor: colors.cadence,
         backgroundColor: colors.cadence,
-        borderWidth: 1,
+        borderWidth: width - 0.5,
       },
     ];
   }
@@ -202,6 +209,7 @@ export function createDetailChart(canvas: HTMLCanvasElement, onCadenceToggle: ()
           type: 'linear',
           position: 'right',
           display: 'auto',
+          ...cadenceRange(v.series.cadence ?? []),
           grid: { drawOnChartArea: false, color: colors.grid },
           border: { color: colors.grid },
           ticks: { color: colors.foreground, font, precision: 0 },

@@ -50,11 +50,6 @@ export function smoothed(seconds: readonly number[], values: readonly (number | 
   return points;
 }
 
-/** The samples as they are (cadence: a second axis, drawn without smoothing). */
-export function rawPoints(seconds: readonly number[], values: readonly (number | null)[]): DetailPoint[] {
-  return seconds.map((x, i) => ({ x, y: values[i] ?? null }));
-}
-
 /**
  * The four quarters' mean output as a step over the class: points at 0, D/4, D/2, 3D/4 and D, each holding its
  * quarter's watts until the next (draw with `stepped: 'before'`).

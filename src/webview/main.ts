@@ -227,6 +227,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
 });
 
+vscode.postMessage({ type: 'ready' });
+
 // A panel that was hidden and shown again reloads the page: redraw what it last showed at once, with its detail.
 const savedState = vscode.getState() as Partial<PageState> | undefined;
 const saved = historyMessageSchema.safeParse(savedState?.history);
@@ -234,5 +236,3 @@ if (saved.success) {
   selected = typeof savedState?.selected === 'string' ? savedState.selected : null;
   render(saved.data);
 }
-
-vscode.postMessage({ type: 'ready' });
