@@ -164,7 +164,8 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
     await waitForNotification(page, `Exported ${treeTests.length} FTP tests to demo-history.csv.`);
     assert.ok(existsSync(csvFile));
     const [header, ...records] = parse(readFileSync(csvFile, 'utf8'), { record_delimiter: '\r\n' }) as string[][];
-    assert.equal(header!.join(','), 'date,result_w,baseline_w,baseline_source,change_w,applied,avg_output_w,workout_id,title');
+    assert.equal(header!.join(','), 'date,result_w,baseline_w,baseline_source,change_w,applied,avg_output_w,workout_id,title,q1_w,q2_w,q3_w,q4_w,half_split_pct');
+    assert.ok(records.every((r) => r.length === 14 && (r[1] === '' || /^-?\d+$/.test(r[13]!))), 'every test with a result has its pacing');
     assert.deepEqual(
       records.map((r) => `${r[0]} · ${r[1] ? `${r[1]} W` : 'no output data'}`),
       treeTests.map((t) => t.split(' | ')[0]),

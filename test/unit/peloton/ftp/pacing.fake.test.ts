@@ -10,41 +10,7 @@ import { pacingOf } from '../../../../src/peloton/ftp/pacing';
 import { datasets, getDataset } from '../../../fakePeloton/datasets';
 import type { FakePeloton } from '../../../fakePeloton/server';
 import { useFakePelotonApi } from '../../support/fakeApiHooks';
-
-interface Expected {
-  quartersW: number[];
-  halfSplitPct: number;
-}
-
-/** Labels N, 2N, …, D ('window-end') or 1, 1 + N, …, D ('recorded'), and each sample's mean of its seconds, rounded. */
-function samples(seconds: readonly number[], n: number, labels: 'window-end' | 'recorded'): { t: number[]; w: number[] } {
-  const d = seconds.length;
-  const t: number[] = [];
-  for (let at = labels === 'recorded' ? 1 : n; at < d; at += n) t.push(at);
-  t.push(d);
-  const w: number[] = [];
-  let from = 0;
-  for (const to of t) {
-    let sum = 0;
-    for (let i = from; i < to; i++) sum += seconds[i]!;
-    w.push(Math.round(sum / (to - from)));
-    from = to;
-  }
-  return { t, w };
-}
-
-/** The pacing of a test from its 1-second output, as the README states the rule. */
-function expectedPacing(output: readonly number[], labels: 'window-end' | 'recorded' = 'window-end'): Expected {
-  const d = output.length;
-  const { t, w } = samples(output, 5, labels);
-  const quarters: number[][] = [[], [], [], []];
-  t.forEach((at, i) => quarters[at <= d / 4 ? 0 : at <= d / 2 ? 1 : at <= (3 * d) / 4 ? 2 : 3]!.push(w[i]!));
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const first = mean([...quarters[0]!, ...quarters[1]!]);
-  const second = mean([...quarters[2]!, ...quarters[3]!]);
-  // `+ 0`: a split that rounds to zero from below is 0 %, not −0.
-  return { quartersW: quarters.map((q) => Math.round(mean(q))), halfSplitPct: Math.round(((second - first) / first) * 100) + 0 };
-}
+import { expectedPacing } from '../../support/expectedPacing';
 
 describe('pacing of every test of every fake dataset, against the fake\'s 1-second series', function () {
   this.timeout(120_000);
