@@ -182,8 +182,13 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
     const data = JSON.parse(readFileSync(jsonFile, 'utf8')) as { schemaVersion: number; rider: { username: string }; tests: Array<Record<string, unknown>> };
     assert.equal(data.schemaVersion, 1);
     assert.equal(data.rider.username, fake.rider.username);
+    // The JSON nests the CSV's pacing columns as `pacing`.
+    const cell = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
     assert.deepEqual(
-      data.tests.map((t) => header!.map((c) => (t[c] === null ? '' : String(t[c])))),
+      data.tests.map((t) => {
+        const pacing = t.pacing as { quarters_w: number[]; half_split_pct: number } | null;
+        return [...header!.slice(0, 9).map((c) => cell(t[c])), ...(pacing ? [...pacing.quarters_w, pacing.half_split_pct].map(cell) : ['', '', '', '', ''])];
+      }),
       records,
     );
     const everything = readFileSync(csvFile, 'utf8') + readFileSync(jsonFile, 'utf8');
