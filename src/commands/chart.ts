@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../ids';
 import { FtpChartPanel } from '../views/chartPanel';
-import { toHistoryMessage } from '../views/chartData';
+import { toHistoryMessage, toTestDetailMessage } from '../views/chartData';
 import { chartZoneTable } from '../views/zones';
 import type { CommandDeps } from './deps';
 import { workoutUrl } from './workout';
@@ -14,6 +14,7 @@ export function chartCommands({ extensionUri, history, log }: CommandDeps) {
     onDidChange: history.onDidChange,
     openWorkout: (workoutId: string) => void vscode.env.openExternal(workoutUrl(workoutId)),
     refresh: () => void history.refresh(),
+    testDetail: (workoutId: string) => toTestDetailMessage(history.state, workoutId),
   };
   return {
     [COMMANDS.showChart]: () => {

@@ -11,12 +11,15 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import type { FtpHistory, FtpWarning } from '../peloton/ftp/model';
 import { legacyWarning } from './legacyWarnings';
+import { storedHistory, storedSeriesSchema } from './storedSeries';
 
 /**
  * The version of the stored file's layout. 3 keeps warnings as data ({@link FtpWarning}); 2 added `history.listed`
  * (what the workout list gave). Versions 1 and 2 kept warnings as English sentences, read once on load by
  * {@link legacyWarning}; a version-1 file is read as a history without `listed` (the next refresh lists the workouts
  * once, keeping every stored test). The next save writes version 3; a file of any other version is set aside.
+ * A test's `series` (its power series, kept compactly: storedSeries.ts) is optional in version 3: a file written
+ * before it existed loads as tests without one, and the next refresh reads their graphs once.
  */
 export const HISTORY_SCHEMA_VERSION = 3;
 
@@ -52,6 +55,7 @@ function historySchemaOf(warning: z.ZodType<FtpWarning, unknown>) {
     previousTestId: z.string().nullable(),
     applied: z.enum(['applied', 'not-applied']).nullable().default(null),
     warnings,
+    series: storedSeriesSchema,
   });
   return z.object({
     rider: z.object({
@@ -155,7 +159,7 @@ export class HistoryStore {
     await mkdir(this.folder, { recursive: true });
     const file = this.fileFor(history.rider.userId);
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    const body = JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, history }, null, 1);
+    const body = JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, history: storedHistory(history) }, null, 1);
     try {
       await writeFile(temp, body, { encoding: 'utf8', flush: true });
       await rename(temp, file);

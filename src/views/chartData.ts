@@ -1,12 +1,14 @@
 /**
- * What the chart page is sent: the history on screen turned into the typed `history` message. Only
- * FTP figures, dates and ride names cross into the page — never a token.
+ * What the chart page is sent: the history on screen turned into the typed `history` message (with each test's
+ * pacing), and one test's power series as a `testDetail` message when the page asks. Only FTP figures, power and
+ * cadence samples, dates and ride names cross into the page — never a token.
  */
 import * as l10n from '@vscode/l10n';
 import type { HistoryState } from '../history/historyService';
 import { currentFtp, testBaselineKind } from '../peloton/ftp/rules';
 import type { FtpTest } from '../peloton/ftp/model';
-import type { ChartRow, HistoryMessage } from '../shared/pageProtocol';
+import { pacingOf } from '../peloton/ftp/pacing';
+import type { ChartRow, HistoryMessage, TestDetailMessage } from '../shared/pageProtocol';
 
 /**
  * One test as a chart row: figures, the baseline's origin (and for a baseline set by a test, when that test
@@ -27,6 +29,7 @@ export function toChartRow(test: FtpTest, byId: ReadonlyMap<string, FtpTest>): C
     baselineSetAt: origin === 'test' && test.previousTestId ? (byId.get(test.previousTestId)?.takenAt ?? null) : null,
     enteredBaseline: origin === 'manual' ? test.rawBaseline : null,
     applied: test.applied ?? null,
+    pacing: pacingOf(test.series),
   };
 }
 
@@ -51,5 +54,22 @@ export function toHistoryMessage(state: Readonly<HistoryState>): HistoryMessage 
     estimatedFtp: history?.rider.estimatedFtp ?? null,
     fetchedAt: history?.fetchedAt ?? null,
     notice: state.refreshing ? refreshingNotice(state) : state.notice,
+  };
+}
+
+/**
+ * The `testDetail` message for the test `workoutId` of the history on screen: its power series and the one of the test
+ * taken before it (the next older test). A test not in the history gives no series and no previous test.
+ */
+export function toTestDetailMessage(state: Readonly<HistoryState>, workoutId: string): TestDetailMessage {
+  const tests = state.history?.tests ?? [];
+  const index = tests.findIndex((t) => t.workoutId === workoutId);
+  const test = tests[index];
+  const previous = index >= 0 ? tests[index + 1] : undefined;
+  return {
+    type: 'testDetail',
+    workoutId,
+    series: test?.series ?? null,
+    previous: previous ? { workoutId: previous.workoutId, takenAt: previous.takenAt, series: previous.series ?? null } : null,
   };
 }

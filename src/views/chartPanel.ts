@@ -5,7 +5,8 @@
  * protocol's zod schema; anything else is ignored (and logged).
  */
 import * as vscode from 'vscode';
-import { historyMessageSchema, pageToHostSchema, type HistoryMessage } from '../shared/pageProtocol';
+import type * as z from 'zod/mini';
+import { historyMessageSchema, pageToHostSchema, testDetailMessageSchema, type HistoryMessage, type TestDetailMessage } from '../shared/pageProtocol';
 import { makeNonce, renderChartHtml } from './webviewHtml';
 import { INTERNAL_IDS } from '../ids';
 
@@ -19,6 +20,8 @@ export interface ChartDataSource {
   openWorkout(workoutId: string): void;
   /** Fetches the history again (the page's Refresh button). */
   refresh(): void;
+  /** The power series of a test and of the one before it (the page's test detail). */
+  testDetail(workoutId: string): TestDetailMessage;
 }
 
 /** Options of {@link FtpChartPanel.show}. */
@@ -125,26 +128,34 @@ export class FtpChartPanel implements vscode.Disposable {
       case 'refresh':
         this.source.refresh();
         break;
+      case 'showTest':
+        this.post(testDetailMessageSchema, () => this.source.testDetail(message.workoutId), 'the test detail');
+        break;
     }
   }
 
   /** Posts the source's current history (a hidden page drops it and asks again with `ready`). */
   private postHistory(): void {
+    this.post(historyMessageSchema, () => this.source.current(), 'the history');
+  }
+
+  /** Posts what `read` gives, once it matches the protocol's `schema`; `what` names it in the log. */
+  private post<T>(schema: z.ZodMiniType<T>, read: () => T, what: string): void {
     if (this.disposed) return;
-    let history: HistoryMessage;
+    let message: T;
     try {
-      const checked = historyMessageSchema.safeParse(this.source.current());
+      const checked = schema.safeParse(read());
       if (!checked.success) {
-        this.log?.('FTP chart: the history does not match the protocol; not posted.');
+        this.log?.(`FTP chart: ${what} does not match the protocol; not posted.`);
         return;
       }
-      history = checked.data;
+      message = checked.data;
     } catch (error) {
-      this.log?.(`FTP chart: could not read the history: ${error instanceof Error ? error.message : String(error)}`);
+      this.log?.(`FTP chart: could not read ${what}: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    this.panel.webview.postMessage(history).then(undefined, (error: unknown) => {
-      this.log?.(`FTP chart: could not post the history: ${error instanceof Error ? error.message : String(error)}`);
+    this.panel.webview.postMessage(message).then(undefined, (error: unknown) => {
+      this.log?.(`FTP chart: could not post ${what}: ${error instanceof Error ? error.message : String(error)}`);
     });
   }
 }

@@ -9,12 +9,14 @@
 import * as l10n from '@vscode/l10n';
 import { currentFtp, ftpChange, testBaselineKind, type BaselineKind } from '../peloton/ftp/rules';
 import type { FtpTest, RiderFtp } from '../peloton/ftp/model';
+import { pacingOf } from '../peloton/ftp/pacing';
 import {
   firstTestText,
   notAppliedText,
   baselineOriginText,
   enteredByHandText,
   formatChange as formatChangeBetween,
+  formatPacing,
 } from '../webview/format';
 import { localDate } from '../shared/dates';
 import { warningMessage } from '../l10n/warningMessages';
@@ -104,12 +106,16 @@ export interface TooltipParts {
   warnings: string[];
 }
 
-/** The tooltip of a test row: ride, instructor, date, average output, result, applied or not and why, baseline and its source, warnings. */
+/**
+ * The tooltip of a test row: ride, instructor, date, average output, result, pacing (`−5 % · 193 · 187 · 182 · 178 W`,
+ * or the em dash without a power series), applied or not and why, baseline and its source, warnings.
+ */
 export function testTooltip(test: FtpTest, setBy?: FtpTest): TooltipParts {
   const lines = [
     l10n.t('Date: {0}', localDate(test.takenAt)),
     test.avgOutput === null ? l10n.t('Average output: no output data') : l10n.t('Average output: {0} W', test.avgOutput),
     test.calculatedFtp === null ? l10n.t('Result (average output × 0.95): —') : l10n.t('Result (average output × 0.95): {0} W', test.calculatedFtp),
+    l10n.t('Pacing (half split, then each quarter): {0}', formatPacing(pacingOf(test.series))),
   ];
   const applied = appliedExplanation(test);
   if (applied) lines.push(applied);

@@ -1,6 +1,6 @@
 /**
- * The FTP history line chart: calculated FTP (each test's result) against baseline FTP (the FTP going
- * into the test) over time. Chart.js with only the parts a line chart needs; the x axis is Chart.js's
+ * The FTP history line chart: calculated FTP (each test's result, points joined) against baseline FTP (the FTP going
+ * into the test, a step line: it changes only at a test, an entry or an estimate) over time; a click selects a test. Chart.js with only the parts a line chart needs; the x axis is Chart.js's
  * time scale over Unix milliseconds (timeAxis.ts), the y axis linear watts.
  */
 import {
@@ -34,6 +34,8 @@ interface FtpPoint {
 export interface FtpChart {
   /** Redraws with these rows (any order; the chart sorts them oldest first). */
   update(rows: readonly ChartRow[]): void;
+  /** Marks a test's result (a larger point ringed in the text colour); null marks none. */
+  select(workoutId: string | null): void;
   /** Re-reads the theme's colours and redraws (call on a theme change). */
   applyTheme(): void;
   /** Removes the chart from its canvas. */
@@ -123,9 +125,16 @@ function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+/** Options of {@link createFtpChart}. */
+export interface FtpChartOptions {
+  /** Called with the test nearest in time to a click on the chart (its point, or the space above or below it). */
+  onSelect?: (workoutId: string) => void;
+}
+
 /** Creates the chart on `canvas` drawing `rows`. */
-export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRow[]): FtpChart {
+export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRow[], chartOptions: FtpChartOptions = {}): FtpChart {
   let sorted: ChartRow[] = [];
+  let selected: string | null = null;
   let colors: ThemeColors = readThemeColors();
   const animation = prefersReducedMotion() ? false : ({ duration: 250 } as const);
 
@@ -140,6 +149,14 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
       maintainAspectRatio: false,
       animation,
       interaction: { mode: 'index', intersect: false },
+      onClick: (_event, elements) => {
+        const row = elements.length ? sorted[elements[0].index] : undefined;
+        if (row) chartOptions.onSelect?.(row.workoutId);
+      },
+      onHover: (event, elements) => {
+        const target = event.native?.target;
+        if (chartOptions.onSelect && target instanceof HTMLElement) target.style.cursor = elements.length ? 'pointer' : 'default';
+      },
       layout: { padding: { top: 4, right: 8 } },
       color: colors.foreground,
       font,
@@ -257,10 +274,13 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
         borderWidth: result.width,
         borderDash: result.dash,
         pointStyle: 'circle',
-        // Under a not-applied mark: a disc of the background, so the cross stands clear of the line.
-        pointRadius: sorted.map((r) => (declined(r) ? 9 : 4)),
-        pointHoverRadius: sorted.map((r) => (declined(r) ? 9 : 6)),
+        // Under a not-applied mark: a disc of the background, so the cross stands clear of the line. The selected
+        // test: a larger point ringed in the text colour.
+        pointRadius: sorted.map((r) => (declined(r) ? 9 : r.workoutId === selected ? 7 : 4)),
+        pointHoverRadius: sorted.map((r) => (declined(r) ? 9 : r.workoutId === selected ? 8 : 6)),
         pointBackgroundColor: sorted.map((r) => (declined(r) ? colors.background : result.color)),
+        pointBorderColor: sorted.map((r) => (r.workoutId === selected ? colors.foreground : colors.background)),
+        pointBorderWidth: sorted.map((r) => (r.workoutId === selected ? 2 : 1)),
       },
       {
         ...common,
@@ -270,6 +290,9 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
         backgroundColor: baseline.color,
         borderWidth: baseline.width,
         borderDash: baseline.dash,
+        // The FTP in effect changes only at a test, an entry or an estimate: a step, held from the test before
+        // until this one, never a slope between two tests years apart.
+        stepped: 'after',
         pointStyle: 'rectRot',
         pointRadius: 5,
         pointHoverRadius: 7,
@@ -310,6 +333,11 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
     update(next) {
       sorted = [...next].sort((a, b) => a.takenAt - b.takenAt);
       redraw();
+    },
+    select(workoutId) {
+      if (workoutId === selected) return;
+      selected = workoutId;
+      redraw('none');
     },
     applyTheme() {
       colors = readThemeColors();

@@ -5,6 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { localDate } from '../shared/dates';
+import type { PacingFigures } from '../shared/pageProtocol';
 
 /** U+2212 MINUS SIGN, the typographic minus used for negative changes. */
 export const MINUS = '\u2212';
@@ -19,6 +20,18 @@ export function formatWatts(watts: number | null): string {
 /** A bare watt figure (`183`) for table cells under a "(W)" title, or the em dash when unknown. */
 export function formatWattsBare(watts: number | null): string {
   return watts == null ? NONE : String(Math.round(watts));
+}
+
+/** A half split in whole percent: `−5 %` (U+2212) a fade, `+3 %` a negative split, `0 %` even. */
+export function formatHalfSplit(pct: number): string {
+  const whole = Math.round(pct);
+  return whole > 0 ? `+${whole} %` : whole < 0 ? `${MINUS}${-whole} %` : '0 %';
+}
+
+/** A test's pacing, the half split then the four quarters: `−5 % · 193 · 187 · 182 · 178 W`; the em dash when it has none. */
+export function formatPacing(pacing: PacingFigures | null | undefined): string {
+  if (!pacing) return NONE;
+  return `${formatHalfSplit(pacing.halfSplitPct)} · ${pacing.quartersW.map((w) => Math.round(w)).join(' · ')} W`;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The FTP History page: posts `ready`, then draws every valid `history` message the host sends as a
- * heading, a notice line, a chart and a table. The last history is kept in the webview state so a
- * hidden and restored panel redraws at once. Messages that fail the protocol are ignored.
+ * heading, a notice line, a chart and a table. Selecting a test (its point on the chart, its table row) opens its
+ * detail (testDetail.ts), drawn from the `testDetail` answer to `showTest`. The last history and the selected test are
+ * kept in the webview state so a hidden and restored panel redraws at once. Messages that fail the protocol are ignored.
  */
 import './jitless'; // first: before the protocol's schemas are built
 import './l10nInit'; // before any text is made
@@ -9,8 +10,9 @@ import * as l10n from '@vscode/l10n';
 import { createFtpChart, type FtpChart } from './chart';
 import { formatWatts } from './format';
 import { localDateTime } from '../shared/dates';
-import { historyMessageSchema, hostToPageSchema, type HistoryMessage } from '../shared/pageProtocol';
+import { historyMessageSchema, hostToPageSchema, type ChartRow, type HistoryMessage, type TestDetailMessage } from '../shared/pageProtocol';
 import { createHistoryTable } from './table';
+import { createTestDetail } from './testDetail';
 import { watchTheme } from './theme';
 import { createButton } from './toolkit';
 import { vscodeApi } from './vscodeApi';
@@ -19,6 +21,8 @@ import { createZonesSection } from './zonesTable';
 /** What the page keeps in `vscode.setState`. */
 interface PageState {
   history: HistoryMessage;
+  /** The test whose detail is open. */
+  selected?: string | null;
 }
 
 const vscode = vscodeApi();
@@ -57,13 +61,14 @@ function buildLayout(root: HTMLElement) {
   canvas.setAttribute('role', 'img');
   chartBox.append(canvas);
   chartSection.append(chartBox);
+  const detailSlot = el('div', 'detail-slot');
   const tableSection = el('section', 'table-section');
   tableSection.setAttribute('aria-labelledby', 'tests-heading');
   const tableHeading = el('h2', 'section-title', l10n.t('FTP tests'));
   tableHeading.id = 'tests-heading';
   const tableBox = el('div', 'table-box');
   tableSection.append(tableHeading, tableBox);
-  content.append(chartSection, tableSection);
+  content.append(chartSection, detailSlot, tableSection);
 
   // Until the first history arrives, only a loading line shows.
   content.hidden = true;
@@ -72,7 +77,7 @@ function buildLayout(root: HTMLElement) {
 
   root.replaceChildren(header, notice, updated, content, empty);
   root.removeAttribute('aria-busy');
-  return { title, figures, notice, updated, content, canvas, tableBox, empty };
+  return { title, figures, notice, updated, content, canvas, detailSlot, tableBox, empty };
 }
 
 const root = document.getElementById('app') ?? document.body;
@@ -80,9 +85,49 @@ const view = buildLayout(root);
 const zonesView = createZonesSection();
 root.append(zonesView.element);
 let chart: FtpChart | undefined;
-const table = createHistoryTable((workoutId) => vscode.postMessage({ type: 'openWorkout', workoutId }));
+const table = createHistoryTable(
+  (workoutId) => vscode.postMessage({ type: 'openWorkout', workoutId }),
+  (workoutId) => select(workoutId),
+);
 /** The rows the chart and table show now (JSON), so a message that changes only the heading or notice leaves them be. */
 let drawnRows: string | undefined;
+/** The rows of the last history, and the test whose detail is open (null: none). */
+let rows: readonly ChartRow[] = [];
+let selected: string | null = null;
+const detail = createTestDetail(() => select(null));
+view.detailSlot.append(detail.element);
+
+function saveState(history: HistoryMessage): void {
+  vscode.setState<PageState>({ history, selected });
+}
+
+/**
+ * Opens the detail of a test (its figures at once; its chart when the host answers `showTest`), marks it in the chart
+ * and the table, and keeps it in the page state; null closes the detail. `reveal` scrolls the detail into view.
+ */
+function select(workoutId: string | null, reveal = true): void {
+  const row = workoutId === null ? undefined : rows.find((r) => r.workoutId === workoutId);
+  selected = row ? row.workoutId : null;
+  chart?.select(selected);
+  table.select(selected);
+  const state = vscode.getState() as Partial<PageState> | undefined;
+  if (state?.history) saveState(state.history);
+  if (!row) {
+    detail.hide();
+    return;
+  }
+  detail.show(row, null, undefined);
+  if (reveal) detail.element.scrollIntoView({ block: 'nearest' });
+  vscode.postMessage({ type: 'showTest', workoutId: row.workoutId });
+}
+
+/** Draws the host's answer, when it is for the test still selected. */
+function showDetail(message: TestDetailMessage): void {
+  const row = rows.find((r) => r.workoutId === message.workoutId);
+  if (!row || message.workoutId !== selected) return;
+  const previousRow = message.previous ? rows.find((r) => r.workoutId === message.previous?.workoutId) : undefined;
+  detail.show(row, message, previousRow);
+}
 
 /**
  * The heading's current-FTP figure: `Current FTP 135 W (entered by hand: 142 W × 0.95)`, `Current FTP 180 W
@@ -115,10 +160,12 @@ function render(history: HistoryMessage): void {
   view.updated.textContent = history.fetchedAt != null ? l10n.t('Updated {0}', localDateTime(history.fetchedAt)) : '';
   view.updated.hidden = history.fetchedAt == null;
 
+  rows = history.rows;
   if (history.rows.length === 0) {
     drawnRows = undefined;
     chart?.destroy();
     chart = undefined;
+    select(null);
     view.tableBox.replaceChildren();
     view.content.hidden = true;
     view.empty.hidden = false;
@@ -143,13 +190,18 @@ function render(history: HistoryMessage): void {
   view.empty.replaceChildren();
   view.content.hidden = false;
   if (chart) chart.update(history.rows);
-  else chart = createFtpChart(view.canvas, history.rows);
+  else chart = createFtpChart(view.canvas, history.rows, { onSelect: (workoutId) => select(workoutId) });
   // The table is kept between histories: only the rows that changed are written again.
   if (table.element.parentElement !== view.tableBox) view.tableBox.replaceChildren(table.element);
   table.update(history.rows);
+  // New rows (a refresh, or a stored test's series read at last): the detail asks again, or closes when its test is gone.
+  select(selected, false);
 }
 
-watchTheme(() => chart?.applyTheme());
+watchTheme(() => {
+  chart?.applyTheme();
+  detail.applyTheme();
+});
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const parsed = hostToPageSchema.safeParse(event.data);
@@ -165,14 +217,21 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parsed.data;
   switch (message.type) {
     case 'history':
-      vscode.setState<PageState>({ history: message });
+      saveState(message);
       render(message);
+      break;
+    case 'testDetail':
+      showDetail(message);
       break;
   }
 });
 
-// A panel that was hidden and shown again reloads the page: redraw what it last showed at once.
-const saved = historyMessageSchema.safeParse((vscode.getState() as Partial<PageState> | undefined)?.history);
-if (saved.success) render(saved.data);
-
 vscode.postMessage({ type: 'ready' });
+
+// A panel that was hidden and shown again reloads the page: redraw what it last showed at once, with its detail.
+const savedState = vscode.getState() as Partial<PageState> | undefined;
+const saved = historyMessageSchema.safeParse(savedState?.history);
+if (saved.success) {
+  selected = typeof savedState?.selected === 'string' ? savedState.selected : null;
+  render(saved.data);
+}

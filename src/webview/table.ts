@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ChartRow } from '../shared/pageProtocol';
 import { WORKOUT_ID, tableRows } from './tableText';
-import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit';
+import { createDataGrid, setSelectedRow, type GridCellContent, type GridColumn } from './toolkit';
 
 /**
  * The table's columns, in order. Each row of the kit's grid is a grid of its own, so widths are fixed tracks:
@@ -22,43 +22,84 @@ export function tableColumns(): readonly GridColumn[] {
     { title: l10n.t('Baseline from'), width: 'minmax(10em, 14fr)' },
     { title: l10n.t('Change (W)'), width: 'minmax(6.5em, 7.6fr)', align: 'end' },
     { title: l10n.t('Avg output (W)'), width: 'minmax(6.5em, 9.5fr)', align: 'end' },
+    { title: l10n.t('Pacing'), width: 'minmax(13em, 16fr)', tooltip: pacingColumnTooltip() },
     { title: l10n.t('Ride'), width: 'minmax(10em, 14fr)' },
   ];
 }
 
-/** The FTP tests' data grid and the function that redraws it. */
+/** The Pacing column's index among the cells of tableRows(). */
+const PACING_COLUMN = 7;
+
+/**
+ * A pacing cell: `−5 % · 193 · 187 · 182 · 178 W` as the half split and the quarters, each kept on one line, so a
+ * narrow column breaks only between the two.
+ */
+function pacingCell(text: string): GridCellContent {
+  const at = text.indexOf(' · ');
+  if (at < 0) return text;
+  const part = (className: string, content: string): HTMLElement => {
+    const span = document.createElement('span');
+    span.className = className;
+    span.textContent = content;
+    return span;
+  };
+  const cell = document.createDocumentFragment();
+  cell.append(part('pacing-part', text.slice(0, at)), ' · ', part('pacing-part', text.slice(at + 3)));
+  return cell;
+}
+
+/** What the Pacing column's figures are, for its header's tooltip. */
+function pacingColumnTooltip(): string {
+  return l10n.t('The half split (second half against the first: negative is a fade), then the average output of each quarter');
+}
+
+/** The FTP tests table: its grid, the function that redraws it, and a way to mark the selected test. */
 export interface HistoryTable {
   element: HTMLElement;
   /** Shows `rows` (any order: drawn newest first), reusing the rows already drawn. */
   update(rows: readonly ChartRow[]): void;
+  /** Marks the row of this test as selected (null: none). */
+  select(workoutId: string | null): void;
 }
 
 /**
  * The data grid of the FTP tests, newest first. Each ride name is a link calling `onOpenWorkout` with the
- * workout id, when the id is one the host accepts.
+ * workout id, when the id is one the host accepts. Clicking a row, or Enter in it, calls `onSelect` with its test.
  */
-export function createHistoryTable(onOpenWorkout: (workoutId: string) => void): HistoryTable {
-  const grid = createDataGrid({ label: l10n.t('FTP tests, newest first'), columns: tableColumns() });
+export function createHistoryTable(onOpenWorkout: (workoutId: string) => void, onSelect: (workoutId: string) => void = () => undefined): HistoryTable {
+  let newestFirst: ChartRow[] = [];
+  const grid = createDataGrid({
+    label: l10n.t('FTP tests, newest first; Enter shows how a test was ridden'),
+    columns: tableColumns(),
+    onActivateRow: (index) => {
+      const row = newestFirst[index];
+      if (row) onSelect(row.workoutId);
+    },
+  });
   return {
     element: grid.element,
     update(rows) {
-      const newestFirst = [...rows].sort((a, b) => b.takenAt - a.takenAt);
+      newestFirst = [...rows].sort((a, b) => b.takenAt - a.takenAt);
       const cells = tableRows(rows).map((texts, i): GridCellContent[] => {
         const row = newestFirst[i];
-        const ride = texts[texts.length - 1];
-        if (!WORKOUT_ID.test(row.workoutId)) return texts;
-        const link = document.createElement('a');
-        link.href = '#';
-        link.className = 'ride-link';
-        link.textContent = ride;
-        link.title = l10n.t('Open this workout ({0})', texts[0]);
-        link.addEventListener('click', (event) => {
-          event.preventDefault();
-          onOpenWorkout(row.workoutId);
-        });
-        return [...texts.slice(0, -1), link];
+        const cellsOfRow: GridCellContent[] = [...texts];
+        cellsOfRow[PACING_COLUMN] = pacingCell(texts[PACING_COLUMN]);
+        if (WORKOUT_ID.test(row.workoutId)) {
+          const link = document.createElement('a');
+          link.href = '#';
+          link.className = 'ride-link';
+          link.textContent = texts[texts.length - 1];
+          link.title = l10n.t('Open this workout ({0})', texts[0]);
+          link.addEventListener('click', (event) => {
+            event.preventDefault();
+            onOpenWorkout(row.workoutId);
+          });
+          cellsOfRow[cellsOfRow.length - 1] = link;
+        }
+        return cellsOfRow;
       });
       grid.setRows(cells);
     },
+    select: (workoutId) => setSelectedRow(grid.element, newestFirst.findIndex((r) => r.workoutId === workoutId)),
   };
 }

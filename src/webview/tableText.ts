@@ -3,7 +3,7 @@
  * in plain Node beside the tree's.
  */
 import * as l10n from '@vscode/l10n';
-import { NONE, notAppliedText, baselineOriginText, formatChange, formatWattsBare } from './format';
+import { NONE, notAppliedText, baselineOriginText, formatChange, formatPacing, formatWattsBare } from './format';
 import { localDate } from '../shared/dates';
 import type { ChartRow } from '../shared/pageProtocol';
 
@@ -27,8 +27,8 @@ export const WORKOUT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The table's cells as text, newest first: date, result, applied, baseline, baseline from, change, average
- * output, ride. A test without a baseline reads "first test" (in "Baseline from"); a test without output
- * "no output data".
+ * output, pacing (`−5 % · 193 · 187 · 182 · 178 W`, the em dash without a power series), ride. A test without a
+ * baseline reads "first test" (in "Baseline from"); a test without output "no output data".
  */
 export function tableRows(rows: readonly ChartRow[]): string[][] {
   const newestFirst = [...rows].sort((a, b) => b.takenAt - a.takenAt);
@@ -42,6 +42,7 @@ export function tableRows(rows: readonly ChartRow[]): string[][] {
       baselineFromText(row),
       formatChange(row.calculatedFtp, row.baselineFtp),
       noOutput ? noOutputText() : formatWattsBare(row.avgOutput),
+      formatPacing(row.pacing),
       rideLabel(row),
     ];
   });

@@ -24,6 +24,12 @@ export interface ThemeColors {
   baseline: string;
   /** The mark of a test whose result was not applied (declined). */
   declined: string;
+  /** The test detail's quarters band. */
+  quarters: string;
+  /** The test detail's line at the result. */
+  resultLevel: string;
+  /** The test detail's cadence line. */
+  cadence: string;
   tooltipBackground: string;
   tooltipForeground: string;
   tooltipBorder: string;
@@ -67,6 +73,9 @@ export function readThemeColors(): ThemeColors {
     result: css('--vscode-charts-blue') ?? (light ? '#1a85ff' : '#3794ff'),
     baseline: css('--vscode-charts-orange') ?? '#d18616',
     declined: css('--vscode-charts-red') ?? (light ? '#e51400' : '#f14c4c'),
+    quarters: css('--vscode-charts-green') ?? (light ? '#388a34' : '#89d185'),
+    resultLevel: css('--vscode-charts-yellow') ?? (light ? '#bf8803' : '#cca700'),
+    cadence: css('--vscode-charts-purple') ?? (light ? '#652d90' : '#b180d7'),
     tooltipBackground: css('--vscode-editorHoverWidget-background', '--vscode-editorWidget-background') ??
       (light ? '#f8f8f8' : '#202020'),
     tooltipForeground: css('--vscode-editorHoverWidget-foreground', '--vscode-foreground') ?? foreground,
@@ -97,4 +106,16 @@ export function watchTheme(onChange: () => void): () => void {
   });
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
   return () => observer.disconnect();
+}
+
+/**
+ * `color` at `alpha` (0–1), for fills: a `#rgb`, `#rrggbb` or `#rrggbbaa` theme colour becomes `rgba(…)`; any other CSS colour is
+ * returned as it is (drawn opaque rather than guessed at).
+ */
+export function withAlpha(color: string, alpha: number): string {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(color.trim())?.[1];
+  if (!hex) return color;
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex.slice(0, 6);
+  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }

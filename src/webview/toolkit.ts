@@ -52,6 +52,8 @@ export interface GridColumn {
   width?: string;
   /** `end` right-aligns the column (numbers); `start` when omitted. */
   align?: 'start' | 'end';
+  /** The header's tooltip (what the column's figures are), when its title alone does not say. */
+  tooltip?: string;
 }
 
 /** A cell's content: text, or a node (e.g. a link) placed inside the cell. */
@@ -62,6 +64,11 @@ export interface DataGridOptions {
   /** The grid's accessible name. */
   label: string;
   columns: readonly GridColumn[];
+  /**
+   * Called with a row's index (in the rows last set) when the row is clicked or Enter is pressed in it; not when the
+   * click or key lands on a link or button inside a cell (those do their own thing).
+   */
+  onActivateRow?: (index: number) => void;
 }
 
 /** Rows of cells, in display order, one cell per column. */
@@ -96,7 +103,9 @@ export function createDataGrid(options: DataGridOptions): DataGrid {
   const header = document.createElement('vscode-data-grid-row');
   header.setAttribute('row-type', 'header');
   options.columns.forEach((column, i) => {
-    header.append(createCell(column.title, i, column, 'columnheader'));
+    const cell = createCell(column.title, i, column, 'columnheader');
+    if (column.tooltip) cell.title = column.tooltip;
+    header.append(cell);
   });
   grid.append(header);
 
@@ -107,6 +116,7 @@ export function createDataGrid(options: DataGridOptions): DataGrid {
     for (const row of rows.slice(from, to)) {
       const rowElement = document.createElement('vscode-data-grid-row');
       row.forEach((content, i) => rowElement.append(createCell(content, i, options.columns[i], 'default')));
+      listenForActivation(rowElement, bodyRows.length, options.onActivateRow);
       bodyRows.push(rowElement);
     }
     grid.append(...bodyRows.slice(from, to));
@@ -139,6 +149,27 @@ export function createDataGrid(options: DataGridOptions): DataGrid {
 function setCellContent(cell: Element, content: GridCellContent): void {
   if (typeof content === 'string' && cell.childNodes.length === 1 && cell.firstChild?.nodeType === Node.TEXT_NODE && cell.textContent === content) return;
   cell.replaceChildren(typeof content === 'string' ? document.createTextNode(content) : content);
+}
+
+/** Calls `activate(index)` when the row is clicked or Enter is pressed in it, unless on a link or button of its own. */
+function listenForActivation(rowElement: HTMLElement, index: number, activate: ((index: number) => void) | undefined): void {
+  if (!activate) return;
+  const onOwnControl = (event: Event): boolean => event.target instanceof Element && event.target.closest('a, button, vscode-button') !== null;
+  rowElement.addEventListener('click', (event) => {
+    if (!onOwnControl(event)) activate(index);
+  });
+  rowElement.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !onOwnControl(event)) {
+      event.preventDefault();
+      activate(index);
+    }
+  });
+}
+
+/** Marks the grid's body row `index` (in `rows` order) as selected (`aria-selected`), and no other; -1 for none. */
+export function setSelectedRow(grid: HTMLElement, index: number): void {
+  const rows = [...grid.querySelectorAll('vscode-data-grid-row')].filter((row) => !/header/.test(row.getAttribute('row-type') ?? ''));
+  rows.forEach((row, i) => row.setAttribute('aria-selected', String(i === index)));
 }
 
 function createCell(

@@ -164,7 +164,8 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
     await waitForNotification(page, `Exported ${treeTests.length} FTP tests to demo-history.csv.`);
     assert.ok(existsSync(csvFile));
     const [header, ...records] = parse(readFileSync(csvFile, 'utf8'), { record_delimiter: '\r\n' }) as string[][];
-    assert.equal(header!.join(','), 'date,result_w,baseline_w,baseline_source,change_w,applied,avg_output_w,workout_id,title');
+    assert.equal(header!.join(','), 'date,result_w,baseline_w,baseline_source,change_w,applied,avg_output_w,workout_id,title,q1_w,q2_w,q3_w,q4_w,half_split_pct');
+    assert.ok(records.every((r) => r.length === 14 && (r[1] === '' || /^-?\d+$/.test(r[13]!))), 'every test with a result has its pacing');
     assert.deepEqual(
       records.map((r) => `${r[0]} · ${r[1] ? `${r[1]} W` : 'no output data'}`),
       treeTests.map((t) => t.split(' | ')[0]),
@@ -181,8 +182,13 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
     const data = JSON.parse(readFileSync(jsonFile, 'utf8')) as { schemaVersion: number; rider: { username: string }; tests: Array<Record<string, unknown>> };
     assert.equal(data.schemaVersion, 1);
     assert.equal(data.rider.username, fake.rider.username);
+    // The JSON nests the CSV's pacing columns as `pacing`.
+    const cell = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
     assert.deepEqual(
-      data.tests.map((t) => header!.map((c) => (t[c] === null ? '' : String(t[c])))),
+      data.tests.map((t) => {
+        const pacing = t.pacing as { quarters_w: number[]; half_split_pct: number } | null;
+        return [...header!.slice(0, 9).map((c) => cell(t[c])), ...(pacing ? [...pacing.quarters_w, pacing.half_split_pct].map(cell) : ['', '', '', '', ''])];
+      }),
       records,
     );
     const everything = readFileSync(csvFile, 'utf8') + readFileSync(jsonFile, 'utf8');

@@ -114,7 +114,7 @@ describe('In German (code-server --locale de): the tree, the status bar, the cha
     }
     assert.ok(pageText.includes(t('not applied')), 'the table says "nicht übernommen"');
     assert.ok(!/\bnot applied\b|\bfirst test\b|Baseline from/.test(pageText), 'no English left in the page text');
-    const label = await frame.locator('canvas').getAttribute('aria-label');
+    const label = await frame.locator('.chart-box canvas').getAttribute('aria-label');
     assert.match(label ?? '', /^FTP-Verlaufsdiagramm: \d+ FTP-Tests vom /);
     await screenshot(page, 'german-chart');
     await runCommand(page, 'View: Close All Editors');

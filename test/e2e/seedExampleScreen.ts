@@ -25,6 +25,6 @@ export async function expectSeedExampleChart(page: Page): Promise<Frame> {
   assert.equal(rows.length, 2, JSON.stringify(rows));
   assert.match(rows[0]!, /^2026-01-14 \| 176 \| applied \| 183 \| set by the test of 2019-12-04 \| \u22127 \| 185/);
   assert.match(rows[1]!, /^2019-12-04 \| 183 \| applied \| — \| first test \| — \| 193/);
-  assert.equal(await frame.locator('canvas').count(), 1, 'the chart canvas');
+  assert.equal(await frame.locator('.chart-box canvas').count(), 1, 'the chart canvas');
   return frame;
 }

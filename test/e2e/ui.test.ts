@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { demo, getDataset, seedExample } from '../fakePeloton/datasets';
+import { isComplete, isFtpTestClass } from '../fakePeloton/dataset';
+import { expectedPacing, expectedPacingText } from '../unit/support/expectedPacing';
 import { ACCESS_TOKEN_LIFETIME_SECONDS, makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
 import type { FakePeloton } from '../fakePeloton/server';
 import { clearNotifications, openViewContainer, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, type TreeRow } from './harness/browser';
@@ -175,8 +177,24 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     assert.equal(table.length, 8);
     assert.match(table[2]!, /^2023-08-16 \| 167 \| not applied \| 182 \| set by the test of 2022-10-05 \|/);
     assert.match(table[4]!, /^2022-01-19 \| 170 \| applied \| 180 \| entered by hand \(189 W × 0\.95\) \|/);
+    // The Pacing column, test by test, against figures computed from the fake's exact 1-second series.
+    const tests = fake.rider.workouts.filter((w) => isFtpTestClass(w) && isComplete(w)).sort((a, b) => b.createdAt - a.createdAt);
+    assert.equal(tests.length, 8);
+    const pacing = tests.map((w) => {
+      const output = fake.secondSeries(w.id)?.output;
+      return w.avgOutput === null || !output ? '\u2014' : expectedPacingText(expectedPacing(output));
+    });
+    assert.deepEqual(table.map((r) => r.split(' | ')[7]), pacing);
     await page.waitForTimeout(500);
     await cleanScreenshot(page, 'chart-demo');
+    // The newest test's detail, against the test before it.
+    await frame.locator('vscode-data-grid-row:not([row-type="header"])').first().locator('vscode-data-grid-cell').nth(1).click();
+    await frame.locator('#test-detail .detail-box').waitFor({ state: 'visible', timeout: 20_000 });
+    await frame.waitForFunction(() => /Dashed: the test before it, 2024-11-13/.test(document.querySelector('#test-detail')?.textContent ?? ''));
+    assert.match(await frame.locator('#detail-heading').innerText(), /^FTP test of 2026-01-07$/);
+    await frame.locator('#test-detail').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await cleanScreenshot(page, 'chart-detail-demo');
   });
 
   it('a rider with no FTP test at all: the summary row, and a view message saying so and where the current FTP comes from', async () => {

@@ -1,32 +1,31 @@
 /**
- * The FTP chart page in a real browser: the bundle built from src/webview/main.ts, the HTML from
- * renderChartHtml with its CSP, served on loopback, driven in headless Chromium through playwright-core.
- * A nonce'd inline script stands in for VS Code: `acquireVsCodeApi` records what the page posts and
- * keeps its state in sessionStorage (as VS Code keeps it across a reload), and the test delivers host
- * messages as `message` events. Screenshots land in test-artifacts/screenshots/.
+ * The FTP chart page in a real browser (pageHarness.ts: the bundle from src/webview/main.ts, the HTML from
+ * renderChartHtml with its CSP, headless Chromium standing in for VS Code's webview). Screenshots land in
+ * test-artifacts/screenshots/. The test detail has its own suite (testDetail.test.ts).
  *
  * Run: npx mocha --config test/webview/.mocharc.json   (CHROMIUM_PATH overrides /usr/bin/chromium)
  */
-import { CHROMIUM_ARGS } from '../e2e/harness/browser';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { renderChartHtml } from '../../src/views/webviewHtml';
+import type { Page } from 'playwright-core';
 import type { HistoryMessage } from '../../src/shared/pageProtocol';
-import { dark, highContrast, light, type WebviewTheme } from './themes';
-
-const root = path.resolve(__dirname, '../..');
-const screenshots = path.join(root, 'test-artifacts', 'screenshots');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const NONCE = 'dGVzdC1ub25jZS1mb3ItdGhlLWNoYXJ0LXBhZ2U=';
-
-/** Noon UTC of a day, Unix seconds. */
-const noonUtc = (day: string): number => Date.parse(`${day}T12:00:00Z`) / 1000;
+import { dark, highContrast, light } from './themes';
+import {
+  SCREENSHOTS as screenshots,
+  canvasPixels,
+  colourColumns,
+  frames,
+  gridText,
+  noonUtc,
+  openChartPage,
+  posted,
+  send,
+  setTheme,
+  violations,
+  type ChartPageSession,
+} from './pageHarness';
 
 /** The seed example: two chained tests, newest first, as the host sends them. */
 const seedHistory: HistoryMessage = {
@@ -44,6 +43,7 @@ const seedHistory: HistoryMessage = {
       baselineSetAt: noonUtc('2019-12-04'),
       enteredBaseline: null,
       applied: 'applied',
+      pacing: { quartersW: [193, 187, 182, 178], halfSplitPct: -5 },
     },
     {
       workoutId: '0f9e8d7c6b5a49382716f5e4d3c2b1a0',
@@ -57,6 +57,7 @@ const seedHistory: HistoryMessage = {
       baselineSetAt: null,
       enteredBaseline: null,
       applied: 'applied',
+      pacing: null,
     },
   ],
   username: 'seed_rider',
@@ -161,159 +162,22 @@ function describeRenders(renders: readonly Render[]): string {
   return `${medianOf(wall).toFixed(1)} ms (CPU ${medianOf(renders.map((r) => r.cpuMs)).toFixed(1)} ms; each ${wall.map((ms) => ms.toFixed(0)).join(', ')})`;
 }
 
-/** The stand-in for VS Code, run before the page script (it carries the page's nonce). */
-function stubScript(themes: Record<string, WebviewTheme>): string {
-  return `
-window.__posted = [];
-window.__violations = [];
-let acquired = 0;
-document.addEventListener('securitypolicyviolation', (e) => {
-  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '') + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber);
-});
-window.acquireVsCodeApi = () => {
-  if (acquired++) throw new Error('acquireVsCodeApi may be called once');
-  return {
-    postMessage: (m) => { window.__posted.push(JSON.parse(JSON.stringify(m))); },
-    getState: () => { const s = sessionStorage.getItem('state'); return s == null ? undefined : JSON.parse(s); },
-    setState: (s) => { sessionStorage.setItem('state', JSON.stringify(s)); return s; },
-  };
-};
-window.__send = (data) => window.dispatchEvent(new MessageEvent('message', { data }));
-const themes = ${JSON.stringify(themes)};
-window.__setTheme = (name) => {
-  const theme = themes[name];
-  const html = document.documentElement;
-  for (const [key, value] of Object.entries(themes.dark.vars)) html.style.removeProperty('--vscode-' + key);
-  for (const [key, value] of Object.entries(theme.vars)) html.style.setProperty('--vscode-' + key, value);
-  document.body.className = theme.kind;
-  document.body.setAttribute('data-vscode-theme-kind', theme.kind);
-};
-document.addEventListener('DOMContentLoaded', () => window.__setTheme('dark'));
-`;
-}
-
-/** Serves the page, its script (built into `bundleDir`) and stylesheet on 127.0.0.1. */
-async function servePage(bundleDir: string): Promise<{ server: http.Server; origin: string }> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const html = renderChartHtml({
-    cspSource: origin,
-    nonce: NONCE,
-    scriptUri: `${origin}/dist/webview/main.js`,
-    styleUri: `${origin}/media/chart.css`,
-  }).replace('</head>', `<script nonce="${NONCE}">${stubScript({ light, dark, hc: highContrast })}</script>\n  </head>`);
-  server.on('request', (req, res) => {
-    const files: Record<string, [string, () => string | Buffer]> = {
-      '/': ['text/html; charset=utf-8', () => html],
-      '/dist/webview/main.js': ['text/javascript; charset=utf-8', () => readFileSync(path.join(bundleDir, 'main.js'))],
-      '/media/chart.css': ['text/css; charset=utf-8', () => readFileSync(path.join(root, 'media', 'chart.css'))],
-    };
-    const file = files[req.url ?? ''];
-    if (!file) {
-      res.writeHead(req.url === '/favicon.ico' ? 204 : 404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-store' }).end(file[1]());
-  });
-  return { server, origin };
-}
-
-interface GridText {
-  header: string[];
-  rows: string[][];
-}
-
-/** The data grid's text, header and rows. */
-function gridText(page: Page): Promise<GridText> {
-  // No named functions inside evaluate(): tsx's keepNames would wrap them in a `__name` the page lacks.
-  return page.evaluate(() => {
-    const [header, ...rows] = [...document.querySelectorAll('vscode-data-grid vscode-data-grid-row')].map((row) =>
-      [...row.querySelectorAll('vscode-data-grid-cell')].map((cell) => (cell.textContent ?? '').trim()),
-    );
-    return { header: header ?? [], rows };
-  });
-}
-
-/** How many canvas pixels are within a small distance of `hex` (and how many are drawn at all). */
-function canvasPixels(page: Page, hex: string): Promise<{ drawn: number; matching: number }> {
-  return page.evaluate((color) => {
-    const canvas = document.querySelector('canvas');
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx || canvas.width === 0) return { drawn: 0, matching: 0 };
-    const target = [1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16));
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let drawn = 0;
-    let matching = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] === 0) continue;
-      drawn++;
-      if (data[i + 3] > 200 && Math.abs(data[i] - target[0]) + Math.abs(data[i + 1] - target[1]) + Math.abs(data[i + 2] - target[2]) < 30) {
-        matching++;
-      }
-    }
-    return { drawn, matching };
-  }, hex);
-}
-
-const posted = (page: Page): Promise<unknown[]> => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
-const violations = (page: Page): Promise<string[]> =>
-  page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-const send = (page: Page, data: unknown): Promise<void> =>
-  page.evaluate((d) => (window as unknown as { __send: (d: unknown) => void }).__send(d), data);
-const setTheme = (page: Page, name: 'light' | 'dark' | 'hc'): Promise<void> =>
-  page.evaluate((n) => (window as unknown as { __setTheme: (n: string) => void }).__setTheme(n), name);
-/** Two animation frames: enough for the theme observer and Chart.js to redraw. */
-const frames = (page: Page): Promise<void> =>
-  page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-
 describe('FTP chart page in Chromium', function () {
   this.timeout(30_000);
 
-  let tempDir: string;
-  let server: http.Server;
-  let origin: string;
-  let context: BrowserContext;
+  let session: ChartPageSession;
   let page: Page;
-  const consoleErrors: string[] = [];
-  const consoleWarnings: string[] = [];
-  const pageErrors: string[] = [];
+  let consoleErrors: string[];
+  let consoleWarnings: string[];
+  let pageErrors: string[];
 
   before(async function () {
-    if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
-    tempDir = mkdtempSync(path.join(tmpdir(), 'ftp-chart-page-'));
-    await esbuild.build({
-      entryPoints: [path.join(root, 'src/webview/main.ts')],
-      outfile: path.join(tempDir, 'bundle', 'main.js'),
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      logLevel: 'error',
-      define: { 'process.env.NODE_ENV': '"development"' },
-    });
-    ({ server, origin } = await servePage(path.join(tempDir, 'bundle')));
-    context = await chromium.launchPersistentContext(path.join(tempDir, 'profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [...CHROMIUM_ARGS],
-      viewport: { width: 1000, height: 860 },
-      reducedMotion: 'reduce',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-      if (message.type() === 'warning') consoleWarnings.push(message.text());
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${origin}/`);
-    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+    session = await openChartPage();
+    ({ page, consoleErrors, consoleWarnings, pageErrors } = session);
   });
 
   after(async () => {
-    await context?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('posts ready first, before any data, and shows a loading line', async () => {
@@ -331,16 +195,16 @@ describe('FTP chart page in Chromium', function () {
     assert.match(await page.locator('.updated').innerText(), /^Updated 2026-01-1[45] \d\d:\d\d$/);
 
     const grid = await gridText(page);
-    assert.deepEqual(grid.header, ['Date', 'Result (W)', 'Applied', 'Baseline (W)', 'Baseline from', 'Change (W)', 'Avg output (W)', 'Ride']);
+    assert.deepEqual(grid.header, ['Date', 'Result (W)', 'Applied', 'Baseline (W)', 'Baseline from', 'Change (W)', 'Avg output (W)', 'Pacing', 'Ride']);
     assert.deepEqual(grid.rows, [
-      ['2026-01-14', '176', 'applied', '183', 'set by the test of 2019-12-04', '\u22127', '185', '20 min FTP Test Ride · Denis Morton'],
-      ['2019-12-04', '183', 'applied', '\u2014', 'first test', '\u2014', '193', '20 min FTP Test Ride · Matt Wilpers'],
+      ['2026-01-14', '176', 'applied', '183', 'set by the test of 2019-12-04', '\u22127', '185', '\u22125 % · 193 · 187 · 182 · 178 W', '20 min FTP Test Ride · Denis Morton'],
+      ['2019-12-04', '183', 'applied', '\u2014', 'first test', '\u2014', '193', '\u2014', '20 min FTP Test Ride · Matt Wilpers'],
     ]);
     assert.equal(await page.locator('vscode-data-grid').getAttribute('role'), 'grid');
 
     await page.waitForFunction(() => {
-      const c = document.querySelector('canvas');
-      return !!c && c.width > 0;
+      const c = document.querySelector('.chart-box canvas');
+      return c instanceof HTMLCanvasElement && c.width > 0;
     });
     const blue = await canvasPixels(page, dark.vars['charts-blue']);
     const orange = await canvasPixels(page, dark.vars['charts-orange']);
@@ -349,7 +213,33 @@ describe('FTP chart page in Chromium', function () {
     assert.ok(orange.matching > 30, `the baseline series is drawn in charts-orange (${orange.matching})`);
     const red = await canvasPixels(page, dark.vars['charts-red']);
     assert.equal(red.matching, 0, 'no not-applied mark (nor its legend entry) when every result was applied');
-    assert.match((await page.locator('canvas').getAttribute('aria-label')) ?? '', /2 FTP tests from 2019-12-04 to 2026-01-14/);
+    assert.match((await page.locator('.chart-box canvas').getAttribute('aria-label')) ?? '', /2 FTP tests from 2019-12-04 to 2026-01-14/);
+  });
+
+  it('draws the baseline FTP as a step: level from the test before until the next test, no slope between tests years apart', async () => {
+    const [newest, oldest] = seedHistory.rows;
+    const middle = { ...newest, workoutId: 'b0b0', takenAt: noonUtc('2020-01-08'), baselineFtp: 150, calculatedFtp: 220, avgOutput: 232 };
+    const stepHistory = { ...seedHistory, notice: null, rows: [{ ...newest, baselineFtp: 220, calculatedFtp: 225 }, middle, { ...oldest, calculatedFtp: 158 }] };
+    await send(page, stepHistory);
+    await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 4);
+    await page.mouse.move(0, 0);
+    await frames(page);
+    // The baseline's pixels (charts-orange) below the legend: from the 2020 test's point to the 2026 test's.
+    const columns = await colourColumns(page, dark.vars['charts-orange'], '.chart-box canvas', 60);
+    const drawn = columns.map((rows, x) => (rows.length ? x : -1)).filter((x) => x >= 0);
+    const [left, right] = [drawn[0]!, drawn[drawn.length - 1]!];
+    assert.ok(right - left > 300, `the baseline spans the chart (${left}–${right})`);
+    const medianAround = (x: number): number => {
+      const ys = columns.slice(Math.round(x) - 10, Math.round(x) + 10).flat().sort((a, b) => a - b);
+      assert.ok(ys.length > 0, `baseline pixels near x ${Math.round(x)}`);
+      return ys[Math.floor(ys.length / 2)]!;
+    };
+    const [y30, y70, yEnd] = [medianAround(left + 0.3 * (right - left)), medianAround(left + 0.7 * (right - left)), medianAround(right - 6)];
+    assert.ok(Math.abs(y30 - y70) <= 2 && Math.abs(y70 - yEnd) <= 3, `level at 220 W from 2020 on: y ${y30}, ${y70}, ${yEnd}`);
+    const yStart = medianAround(left + 6);
+    assert.ok(yStart - y30 > 50, `it rose at the 2020 test (150 W, y ${yStart}) to 220 W (y ${y30})`);
+    await send(page, seedHistory);
+    await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 3);
   });
 
   it('ignores invalid and unknown messages: nothing changes, nothing throws, each is warned about', async () => {
@@ -408,7 +298,7 @@ describe('FTP chart page in Chromium', function () {
       ],
     );
     assert.match(await page.locator('.figures').innerText(), /^Current FTP 209 W \(Peloton's estimate\)$/, 'the estimate is said once');
-    assert.match((await page.locator('canvas').getAttribute('aria-label')) ?? '', /1 result was not applied/);
+    assert.match((await page.locator('.chart-box canvas').getAttribute('aria-label')) ?? '', /1 result was not applied/);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.mouse.move(0, 0);
     for (const [name, theme] of [['light', light], ['hc', highContrast], ['dark', dark]] as const) {
@@ -424,7 +314,7 @@ describe('FTP chart page in Chromium', function () {
       assert.notEqual(background, 'rgba(0, 0, 0, 0)', `${name}: the page takes the editor background`);
       if (name === 'dark') {
         // Hover near the newest test to show its tooltip in the screenshot.
-        const box = await page.locator('canvas').boundingBox();
+        const box = await page.locator('.chart-box canvas').boundingBox();
         assert.ok(box);
         await page.mouse.move(box.x + box.width - 30, box.y + box.height / 2);
         await frames(page);
@@ -458,7 +348,7 @@ describe('FTP chart page in Chromium', function () {
     const noOutput = { ...seedHistory.rows[0], avgOutput: null, calculatedFtp: null };
     await send(page, { ...seedHistory, rows: [noOutput, seedHistory.rows[1]] });
     await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 3);
-    assert.deepEqual((await gridText(page)).rows[0].slice(0, 7), ['2026-01-14', '\u2014', 'applied', '183', 'set by the test of 2019-12-04', '\u2014', 'no output data']);
+    assert.deepEqual((await gridText(page)).rows[0].slice(0, 8), ['2026-01-14', '\u2014', 'applied', '183', 'set by the test of 2019-12-04', '\u2014', 'no output data', '\u22125 % · 193 · 187 · 182 · 178 W']);
     assert.equal(await page.locator('.empty').isVisible(), false);
   });
 
@@ -468,7 +358,7 @@ describe('FTP chart page in Chromium', function () {
     // From the seed history's chart and table (2 tests), whatever the tests before left on the page.
     await send(page, seedHistory);
     await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 3);
-    const cdp = await context.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     /** The page's main-thread CPU time so far (ms): unlike wall time, other jobs on the machine do not stretch it. */
     const threadMs = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
@@ -509,7 +399,7 @@ describe('FTP chart page in Chromium', function () {
     assert.equal(grid.rows.length, 120);
     assert.equal(grid.rows[0]?.[0], '2025-07-30');
     assert.equal(grid.rows[119]?.[0], '2014-03-05');
-    assert.match((await page.locator('canvas').getAttribute('aria-label')) ?? '', /120 FTP tests from 2014-03-05 to 2025-07-30/);
+    assert.match((await page.locator('.chart-box canvas').getAttribute('aria-label')) ?? '', /120 FTP tests from 2014-03-05 to 2025-07-30/);
     const blue = await canvasPixels(page, dark.vars['charts-blue']);
     assert.ok(blue.matching > 200, `the 120 results are drawn (${blue.matching} charts-blue pixels)`);
     console.log(

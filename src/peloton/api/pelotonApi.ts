@@ -27,6 +27,13 @@ import {
 /** The User-Agent sent on every request: names the extension and its version. */
 export const USER_AGENT = `PelotonFtpHistory-VSCode/${version}`;
 
+/**
+ * The `every_n` of every performance graph asked for: one sample per 5 seconds (240 for a 20-minute FTP test). A
+ * divisor of 300, so a 20-minute test's quarters (pacing.ts) hold whole samples; fine enough to draw the ride, and
+ * about 8 KB of JSON where every_n=1 is 35 KB. The average output does not depend on it.
+ */
+export const PERFORMANCE_GRAPH_EVERY_N = 5;
+
 /** One finished exchange, for logging: never the token, never the query string. */
 export interface ExchangeRecord {
   method: string;
@@ -77,9 +84,13 @@ export class PelotonApi {
     return this.getJson(`/api/workout/${encodeURIComponent(workoutId)}`, workoutSchema, signal, '?joins=ride,ride.instructor');
   }
 
-  /** GET /api/workout/{id}/performance_graph?every_n=60 — a workout's metrics, including average output. */
+  /**
+   * GET /api/workout/{id}/performance_graph?every_n={@link PERFORMANCE_GRAPH_EVERY_N} — a workout's metrics: average
+   * output, and its output and cadence a sample every 5 seconds.
+   */
   getPerformanceGraph(workoutId: string, signal?: AbortSignal): Promise<PerformanceGraph> {
-    return this.getJson(`/api/workout/${encodeURIComponent(workoutId)}/performance_graph`, performanceGraphSchema, signal, '?every_n=60');
+    const query = `?every_n=${PERFORMANCE_GRAPH_EVERY_N}`;
+    return this.getJson(`/api/workout/${encodeURIComponent(workoutId)}/performance_graph`, performanceGraphSchema, signal, query);
   }
 
   /**

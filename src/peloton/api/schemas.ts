@@ -80,13 +80,24 @@ export const summarySchema = z.looseObject({
 });
 
 /**
- * GET /api/workout/{id}/performance_graph — only the parts we read: `duration` (s) and the
- * `average_summaries` list, where slug `avg_output` is the average output in watts.
+ * One per-sample metric of a performance graph: its `slug` (`output` in watts, `cadence` in rpm, `heart_rate`, …)
+ * and `values`, one per sample (numbers, or null where the bike gave none). Other fields (`max_value`, `zones`, …)
+ * are not kept; `values` is checked only for the metrics read ({@link graphMetric}).
+ */
+const graphMetricSchema = z.object({ slug: z.string(), values: z.unknown() });
+
+/**
+ * GET /api/workout/{id}/performance_graph — only the parts we read: `duration` (s), the `average_summaries` list,
+ * where slug `avg_output` is the average output in watts, and the per-sample series: `seconds_since_pedaling_start`
+ * (a sample labelled t covers the `every_n` seconds ending at t) and `metrics`. A series that does not fit reads as
+ * absent (null), so it never costs the test its result.
  */
 export const performanceGraphSchema = z.looseObject({
   duration: optionalNumber,
   average_summaries: z.array(summarySchema).nullable().optional(),
   summaries: z.array(summarySchema).nullable().optional(),
+  seconds_since_pedaling_start: z.array(z.number()).nullable().optional().catch(null),
+  metrics: z.array(graphMetricSchema).nullable().optional().catch(null),
 });
 /** The parsed GET /api/workout/{id}/performance_graph payload. */
 export type PerformanceGraph = z.infer<typeof performanceGraphSchema>;
@@ -207,4 +218,16 @@ export function averageOutput(graph: PerformanceGraph): number | null {
     if (item && typeof item.value === 'number' && Number.isFinite(item.value)) return item.value;
   }
   return null;
+}
+
+const sampleValuesSchema = z.array(z.number().nullable());
+
+/**
+ * The values of the performance graph's metric with this `slug` (e.g. `output`, watts; `cadence`, rpm), one per
+ * `seconds_since_pedaling_start` label; null when the graph has no such metric or its values are not numbers and nulls.
+ */
+export function graphMetric(graph: PerformanceGraph, slug: string): (number | null)[] | null {
+  const metric = graph.metrics?.find((m) => m.slug === slug);
+  const values = metric ? sampleValuesSchema.safeParse(metric.values) : null;
+  return values?.success ? values.data : null;
 }

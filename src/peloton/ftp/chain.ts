@@ -8,6 +8,7 @@
 import type { PelotonApi } from '../api/pelotonApi';
 import { PelotonApiError, PelotonSchemaError, isAbortError } from '../api/errors';
 import { baselineFtp, calculatedFtp } from './rules';
+import { powerSeriesOf } from './powerSeries';
 import type { FtpTest, FtpWarning, RiderFtp, StopReason } from './model';
 import { averageOutput, type PelotonMe, type PerformanceGraph, type Workout } from '../api/schemas';
 
@@ -126,8 +127,9 @@ export async function walkFtpChain(api: FtpChainApi, options: WalkOptions = {}):
 }
 
 /**
- * Builds one FtpTest (applied: null) from GET /api/workout/{id} and its performance graph, which may have
- * failed: a 404 or a graph that cannot be read gives a test without a result and a warning.
+ * Builds one FtpTest (applied: null) from GET /api/workout/{id} and its performance graph (its average output and
+ * power series), which may have failed: a 404 or a graph that cannot be read gives a test without a result, without
+ * a series, and a warning.
  * @throws the graph's error when it failed otherwise (e.g. 500 after retries, network).
  */
 export function toFtpTest(workoutId: string, workout: Workout, graph: Settled<PerformanceGraph>): FtpTest {
@@ -166,5 +168,6 @@ export function toFtpTest(workoutId: string, workout: Workout, graph: Settled<Pe
     previousTestId: info?.ftp_workout_id || null,
     applied: null,
     warnings,
+    series: graph.ok ? powerSeriesOf(graph.value) : null,
   };
 }

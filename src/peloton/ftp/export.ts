@@ -2,24 +2,21 @@
  * The FTP history as files a rider can keep or take into a spreadsheet, as pure functions (plain Node,
  * no `vscode`): CSV (RFC 4180, UTF-8, CRLF line ends) and JSON (schemaVersion 1, documented by
  * `schemas/ftp-history-export.schema.json`). Both carry one entry per FTP test, newest first, with the
- * same column names. Only FTP figures, dates, ids and ride titles: never a token (the input holds none).
+ * same names (the JSON nests a test's pacing columns as `pacing`). Only FTP figures, dates, ids and ride titles: never a token (the input holds none).
  */
 import { currentFtp, ftpChange, testBaselineKind, type BaselineKind } from './rules';
 import type { AppliedMark, FtpTest, RiderFtp } from './model';
+import { pacingOf, type Pacing } from './pacing';
 import { localDate } from '../../shared/dates';
 
-/** The CSV header, which is also the key order of each JSON test object. */
-export const EXPORT_COLUMNS = [
-  'date',
-  'result_w',
-  'baseline_w',
-  'baseline_source',
-  'change_w',
-  'applied',
-  'avg_output_w',
-  'workout_id',
-  'title',
-] as const;
+/** The figures of a test each format writes alike: the JSON test object's keys in order, the CSV's first columns. */
+const TEST_FIELDS = ['date', 'result_w', 'baseline_w', 'baseline_source', 'change_w', 'applied', 'avg_output_w', 'workout_id', 'title'] as const;
+
+/** The pacing columns of the CSV (the JSON nests them as `pacing`). */
+const PACING_COLUMNS = ['q1_w', 'q2_w', 'q3_w', 'q4_w', 'half_split_pct'] as const;
+
+/** The CSV header: the test's figures, then its pacing. */
+export const EXPORT_COLUMNS = [...TEST_FIELDS, ...PACING_COLUMNS] as const;
 
 /** The JSON export's `schemaVersion`. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -31,6 +28,8 @@ export const EXPORT_SCHEMA_VERSION = 1;
  * - `baseline_source`: where the baseline came from (`test`, `manual`, `estimated`, `none`), from `ftp_info.ftp_source`.
  * - `change_w`: result − baseline; `applied`: `applied` / `not-applied` (declined), null when unmarked.
  * - `avg_output_w`: the performance graph's `avg_output`; `workout_id`: Peloton's workout id; `title`: the ride's title.
+ * - `pacing`: how the test was ridden (pacing.ts), null without a power series; the CSV writes it as `q1_w` … `q4_w`
+ *   and `half_split_pct`.
  */
 export interface ExportedTest {
   date: string;
@@ -42,6 +41,13 @@ export interface ExportedTest {
   avg_output_w: number | null;
   workout_id: string;
   title: string | null;
+  pacing: ExportedPacing | null;
+}
+
+/** A test's pacing as exported: each quarter's mean output (whole watts) and the half split (whole percent, signed). */
+export interface ExportedPacing {
+  quarters_w: [number, number, number, number];
+  half_split_pct: number;
 }
 
 /** The JSON export (schemaVersion 1). */
@@ -83,7 +89,18 @@ export function exportedTests(tests: readonly FtpTest[]): ExportedTest[] {
       avg_output_w: t.avgOutput,
       workout_id: t.workoutId,
       title: t.rideTitle,
+      pacing: exportedPacing(pacingOf(t.series)),
     }));
+}
+
+function exportedPacing(pacing: Pacing | null): ExportedPacing | null {
+  return pacing && { quarters_w: [...pacing.quartersW], half_split_pct: pacing.halfSplitPct };
+}
+
+/** One test's CSV cells, in {@link EXPORT_COLUMNS} order. */
+function csvCells(test: ExportedTest): Array<string | number | null> {
+  const pacing = test.pacing;
+  return [...TEST_FIELDS.map((field) => test[field]), ...(pacing ? [...pacing.quarters_w, pacing.half_split_pct] : PACING_COLUMNS.map(() => null))];
 }
 
 /**
@@ -102,7 +119,7 @@ export function csvField(value: string | number | null): string {
  */
 export function historyToCsv(source: ExportSource): string {
   const lines = [EXPORT_COLUMNS.join(',')];
-  for (const test of exportedTests(source.tests)) lines.push(EXPORT_COLUMNS.map((column) => csvField(test[column])).join(','));
+  for (const test of exportedTests(source.tests)) lines.push(csvCells(test).map(csvField).join(','));
   return lines.map((line) => `${line}\r\n`).join('');
 }
 

@@ -11,6 +11,7 @@ import { PelotonApiError, WrongAccountError, isAbortError } from '../api/errors'
 import { riderFtp, settle, toFtpTest, walkFtpChain, type FtpChainApi, type FtpChainResult, type Settled } from './chain';
 import { listedKind } from './testRule';
 import { markApplied, mergeTests } from './merge';
+import { fillSeries } from './seriesBackfill';
 import type { FtpHistory, FtpTest, FtpWarning, ListMarker } from './model';
 import type { PelotonMe, PerformanceGraph, Workout } from '../api/schemas';
 import { nowSeconds } from '../../shared/dates';
@@ -71,7 +72,8 @@ export interface RefreshHistoryResult {
  * Refreshes the rider's FTP history: GET /api/me (skipped when `options.me` is given), then concurrently the
  * chain walk from `cycling_ftp_workout_id` and the workout list (pages only down to the stored marker; none
  * when `total_workouts` and `last_workout_at` are unchanged and no test was in progress), and for each FTP
- * test the store lacks GET /api/workout/{id} and its performance graph — all under one bound of
+ * test the store lacks GET /api/workout/{id} and its performance graph, and the graph of each stored test that has
+ * no power series yet (once: see seriesBackfill.ts) — all under one bound of
  * {@link MAX_REQUESTS_IN_FLIGHT}, each request made once (the chain walker reads the same fetches). The
  * result is the union with the stored tests, newest first, with `applied` marked (see `markApplied`).
  * A listed test whose workout answers 404 is skipped with a warning; a missing graph gives a test without
@@ -199,6 +201,9 @@ class Refresh {
     const rider = riderFtp(me);
     const stored = this.stored?.rider.userId === me.id ? this.stored : null;
     const storedIds = new Set(stored?.tests.map((t) => t.workoutId));
+    // Stored tests without a power series get theirs once (seriesBackfill.ts), beside the rest of the refresh.
+    const storedTests = fillSeries(stored?.tests ?? [], (id) => this.limit(() => this.api.getPerformanceGraph(id, signal)));
+    storedTests.catch(() => undefined); // read below, after the list and the chain
     const counters = { totalWorkouts: me.total_workouts ?? null, lastWorkoutAt: me.last_workout_at ?? null };
 
     // The chain (which test set the current FTP), over the same fetches as the list.
@@ -281,7 +286,7 @@ class Refresh {
       else listWarnings.push(value.warning);
     }
     const tests = markApplied(
-      mergeTests(stored?.tests ?? [], fresh).filter((t) => !pendingIds.has(t.workoutId) || storedIds.has(t.workoutId)),
+      mergeTests(await storedTests, fresh).filter((t) => !pendingIds.has(t.workoutId) || storedIds.has(t.workoutId)),
       rider,
     );
     // A chain cut by maxChainLength where the list went on: the list found the older tests, so nothing is missing.

@@ -34,6 +34,27 @@ export interface FtpTest {
   applied: AppliedMark;
   /** What could not be read for this test, e.g. `{ kind: 'no-graph', workoutId }`. */
   warnings: FtpWarning[];
+  /**
+   * The test's power (and cadence) over time, from its performance graph: what its pacing (pacing.ts) and the chart
+   * page's test detail are made of. Null: the graph has no output series (or the test has no graph). Absent: not
+   * read yet (a test stored before series were kept): the next refresh reads its graph once.
+   */
+  series?: PowerSeries | null;
+}
+
+/**
+ * A test's samples from GET /api/workout/{id}/performance_graph?every_n=N: `seconds_since_pedaling_start` with the
+ * metric of slug `output` (watts) and of slug `cadence` (rpm). A sample labelled t covers the N seconds ending at t.
+ */
+export interface PowerSeries {
+  /** The class duration D, seconds (the graph's `duration`; else the last label). */
+  duration: number;
+  /** `seconds_since_pedaling_start` of each sample, ascending. */
+  seconds: number[];
+  /** Output of each sample, watts; null where Peloton gave none. */
+  output: (number | null)[];
+  /** Cadence of each sample, rpm (null where Peloton gave none); null when the graph has no cadence series. */
+  cadence: (number | null)[] | null;
 }
 
 /**

@@ -51,7 +51,7 @@
  * a connection reset, three times                 → PelotonNetworkError "Could not reach http://127.0.0.1:<port>/api/workout/    identical
  *                                                   <id>?joins=ride,ride.instructor: the connection was reset (ECONNRESET)"
  * a 10 MB body (performance graph)                → PelotonNetworkError "Could not reach http://127.0.0.1:<port>/api/workout/    identical
- *                                                   <id>/performance_graph?every_n=60: the response is larger than 5 MB"
+ *                                                   <id>/performance_graph?every_n=5: the response is larger than 5 MB"
  * no answer at all (hang, timeout 150 ms)         → PelotonNetworkError "Could not reach http://127.0.0.1:<port>/api/me: the     identical
  *                                                   server took too long to answer (UND_ERR_HEADERS_TIMEOUT)"
  *
@@ -362,7 +362,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
       failedWith(
         await refresh(api()),
         PelotonNetworkError,
-        `Could not reach ${fake.url}/api/workout/${newest}/performance_graph?every_n=60: the response is larger than 5 MB`,
+        `Could not reach ${fake.url}/api/workout/${newest}/performance_graph?every_n=5: the response is larger than 5 MB`,
       );
       await assertStoredIdentical();
       // and the client is fine afterwards

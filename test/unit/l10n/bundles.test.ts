@@ -14,6 +14,10 @@ import { getL10nJson } from '@vscode/l10n-dev';
 import type { FtpTest } from '../../../src/peloton/ftp/model';
 import { riderLabel, testDescription, testLabel, testTooltip } from '../../../src/views/treeFormat';
 import { tableRows } from '../../../src/webview/tableText';
+import { comparisonText, detailFigures } from '../../../src/webview/detailData';
+import { toChartRow } from '../../../src/views/chartData';
+import { localDate } from '../../../src/shared/dates';
+import { quarterSeries } from '../support/everydayHistory';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -158,6 +162,15 @@ describe('the text modules in German (@vscode/l10n with the German bundle)', () 
         applied: 'not-applied',
       },
     ]);
-    assert.deepEqual(row.slice(2), ['nicht übernommen', '183', 'erster Test', '\u2014', 'keine Leistungsdaten', 'Unbekannte Fahrt']);
+    assert.deepEqual(row.slice(2), ['nicht übernommen', '183', 'erster Test', '\u2014', 'keine Leistungsdaten', '\u2014', 'Unbekannte Fahrt']);
+  });
+
+  it('the pacing in the tree tooltip, the table and the test detail is German (figures as in English)', () => {
+    const series = quarterSeries([193, 187, 182, 178]);
+    assert.ok(testTooltip({ ...test, series }).lines.includes('Krafteinteilung (Hälftenteilung, dann jedes Viertel): \u22125 % · 193 · 187 · 182 · 178 W'));
+    const row = { ...toChartRow({ ...test, series }, new Map()), avgOutput: 185, calculatedFtp: 176 };
+    assert.equal(tableRows([row])[0]![7], '\u22125 % · 193 · 187 · 182 · 178 W');
+    assert.equal(detailFigures(row), 'Krafteinteilung \u22125 % · 193 · 187 · 182 · 178 W · Ø-Leistung 185 W · Ergebnis 176 W');
+    assert.equal(comparisonText({ row, takenAt: row.takenAt, hasSeries: false }), `Der Test davor (${localDate(row.takenAt)}) hat keine Leistungsdaten.`);
   });
 });

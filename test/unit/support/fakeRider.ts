@@ -22,6 +22,11 @@ export interface FakeWorkout {
   ftpInfo?: { ftp: number; ftp_source: string | null; ftp_workout_id: string | null };
   /** Average output (W); null: the graph has no avg_output; undefined: graph 404. */
   avg?: number | null;
+  /**
+   * The graph's output samples (W), one every 5 s of a 20-minute class (labels 5, 10, …, 1200; 240 of them), with a
+   * cadence of 90 rpm each; absent: the graph has no per-sample metrics.
+   */
+  output?: number[];
 }
 
 /** The rider's /api/me FTP fields. */
@@ -152,7 +157,18 @@ export class FakeRider implements HistoryApi {
   graphBody(id: string): PerformanceGraph {
     const w = this.find(id, '/performance_graph');
     if (w.avg === undefined) throw new PelotonApiError(`GET /api/workout/${id}/performance_graph`, 404, 404, 'Not found');
-    return { duration: 1200, average_summaries: w.avg === null ? [] : [{ display_name: 'Avg Output', display_unit: 'watts', value: w.avg, slug: 'avg_output' }] };
+    const graph: PerformanceGraph = {
+      duration: 1200,
+      average_summaries: w.avg === null ? [] : [{ display_name: 'Avg Output', display_unit: 'watts', value: w.avg, slug: 'avg_output' }],
+    };
+    if (w.output) {
+      graph.seconds_since_pedaling_start = w.output.map((_, i) => 5 * (i + 1));
+      graph.metrics = [
+        { slug: 'output', values: w.output },
+        { slug: 'cadence', values: w.output.map(() => 90) },
+      ];
+    }
+    return graph;
   }
 }
 

@@ -4,7 +4,7 @@
  * the current FTP by its source, and the view message of a rider with no FTP test.
  */
 import assert from 'node:assert/strict';
-import { ftpTest, noon } from '../support/everydayHistory';
+import { ftpTest, noon, quarterSeries } from '../support/everydayHistory';
 import type { FtpTest, RiderFtp } from '../../../src/peloton/ftp/model';
 import { toHistoryMessage } from '../../../src/views/chartData';
 import {
@@ -97,6 +97,19 @@ describe('FTP Tests tree wording', () => {
     assert.ok(testTooltip(first).lines.includes('Baseline FTP: first test'));
     assert.ok(testTooltip(first).lines.includes('Applied: this result became your FTP'));
     assert.ok(testTooltip(fifth).lines.includes("Baseline FTP: 148 W, Peloton's estimate (change +9 W)"));
+  });
+
+  it('the tooltip says how the test was ridden: half split and quarters, or the em dash without a power series', () => {
+    const faded = testTooltip({ ...first, series: quarterSeries([193, 187, 182, 178]) }).lines;
+    assert.ok(faded.includes('Pacing (half split, then each quarter): \u22125 % · 193 · 187 · 182 · 178 W'), faded.join('\n'));
+    const even = testTooltip({ ...first, series: quarterSeries([180, 180, 180, 180]) }).lines;
+    assert.ok(even.includes('Pacing (half split, then each quarter): 0 % · 180 · 180 · 180 · 180 W'));
+    const negative = testTooltip({ ...first, series: quarterSeries([170, 172, 175, 181]) }).lines;
+    // halves 171 and 178 W: 7 / 171 = +4.1 %
+    assert.ok(negative.includes('Pacing (half split, then each quarter): +4 % · 170 · 172 · 175 · 181 W'), negative.join('\n'));
+    for (const series of [null, undefined]) {
+      assert.ok(testTooltip({ ...first, series }).lines.includes('Pacing (half split, then each quarter): \u2014'));
+    }
   });
 
   it('keeps Peloton text as plain text (the tree appends it with MarkdownString.appendText)', () => {

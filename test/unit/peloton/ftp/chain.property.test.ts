@@ -250,7 +250,11 @@ describe('walkFtpChain properties against the fake Peloton API on 127.0.0.1', fu
         const ids = result.tests.map((t) => t.workoutId);
         assert.equal(new Set(ids).size, ids.length, 'no workout twice');
         assert.ok(result.tests.length <= plan.maxTests, 'never more than maxTests');
-        assert.deepEqual(result.tests, expected.tests);
+        // The power series is the fake's (tested in powerSeries.test.ts): here only whether a test has one.
+        assert.deepEqual(
+          result.tests.map(({ series, ...test }) => ({ ...test, hasSeries: series != null })),
+          expected.tests.map((test) => ({ ...test, hasSeries: test.avgOutput !== null })),
+        );
         assert.equal(result.stoppedBecause, expected.stoppedBecause);
         assert.equal(result.stoppedAt, expected.stoppedAt);
         assert.deepEqual(result.warnings, expected.warnings);

@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { EXPORT_COLUMNS, csvField, exportFormatOf, historyToCsv, historyToExport, historyToJson } from '../../../../src/peloton/ftp/export';
+import { EXPORT_COLUMNS, csvField, exportFormatOf, historyToCsv, historyToExport, historyToJson, type ExportedTest } from '../../../../src/peloton/ftp/export';
 import { localDate } from '../../../../src/shared/dates';
 import type { FtpTest } from '../../../../src/peloton/ftp/model';
 import { everydayHistory, ftpTest, noon } from '../../support/everydayHistory';
@@ -34,11 +34,12 @@ describe('FTP history export', () => {
     const records = parseCsv(historyToCsv(shuffled));
     assert.deepEqual(records[0], [...EXPORT_COLUMNS]);
     assert.deepEqual(records.slice(1), [
-      [localDate(noon('2026-01-14')), '176', '183', 'test', '-7', 'applied', '185', 'w4', '20 min FTP Test Ride'],
-      [localDate(noon('2025-06-02')), '162', '183', 'test', '-21', 'not-applied', '170', 'w3', 'FTP Test, "Hills", part 1\nwith a line break'],
-      [localDate(noon('2024-03-10')), '183', '143', 'manual', '40', 'applied', '193', 'w1', '20 min FTP Test Ride'],
-      [localDate(noon('2023-01-05')), '', '', 'none', '', '', '', 'w0', ''],
+      [localDate(noon('2026-01-14')), '176', '183', 'test', '-7', 'applied', '185', 'w4', '20 min FTP Test Ride', '193', '187', '182', '178', '-5'],
+      [localDate(noon('2025-06-02')), '162', '183', 'test', '-21', 'not-applied', '170', 'w3', 'FTP Test, "Hills", part 1\nwith a line break', '', '', '', '', ''],
+      [localDate(noon('2024-03-10')), '183', '143', 'manual', '40', 'applied', '193', 'w1', '20 min FTP Test Ride', '190', '190', '196', '196', '3'],
+      [localDate(noon('2023-01-05')), '', '', 'none', '', '', '', 'w0', '', '', '', '', '', ''],
     ]);
+    assert.deepEqual(EXPORT_COLUMNS.slice(-6), ['title', 'q1_w', 'q2_w', 'q3_w', 'q4_w', 'half_split_pct']);
   });
 
   it('CSV follows RFC 4180: CRLF after every record, quotes doubled inside quoted fields', () => {
@@ -70,13 +71,21 @@ describe('FTP history export', () => {
     assert.equal(json.exportedAt, '2026-04-08T09:30:00.000Z');
     assert.deepEqual(json.rider, { username: 'everyday_rider' });
     assert.deepEqual(json.currentFtp, { ftp_w: 176, source: 'test', entered_w: null, workout_id: 'w4' });
-    // Every JSON test equals its CSV row, with null for an empty cell.
+    // Every JSON test equals its CSV row, with null for an empty cell and the pacing columns nested.
     const rows = parseCsv(historyToCsv(history)).slice(1);
+    const figures = EXPORT_COLUMNS.slice(0, -5) as Array<Exclude<keyof ExportedTest, 'pacing'>>;
     assert.deepEqual(
-      json.tests.map((t) => EXPORT_COLUMNS.map((c) => (t[c] === null ? '' : String(t[c])))),
+      json.tests.map((t) => [
+        ...figures.map((c) => (t[c] === null ? '' : String(t[c]))),
+        ...(t.pacing ? [...t.pacing.quarters_w, t.pacing.half_split_pct].map(String) : ['', '', '', '', '']),
+      ]),
       rows,
     );
-    assert.deepEqual(Object.keys(json.tests[0]!), [...EXPORT_COLUMNS]);
+    assert.deepEqual(Object.keys(json.tests[0]!), [...figures, 'pacing']);
+    assert.deepEqual(
+      json.tests.map((t) => t.pacing),
+      [{ quarters_w: [193, 187, 182, 178], half_split_pct: -5 }, null, { quarters_w: [190, 190, 196, 196], half_split_pct: 3 }, null],
+    );
   });
 
   it('JSON validates against schemas/ftp-history-export.schema.json, for manual, estimated and missing FTPs too', () => {
@@ -106,6 +115,10 @@ describe('FTP history export', () => {
       { ...good, tests: [{ ...good.tests[0], date: '14/01/2026' }] },
       { ...good, tests: [{ ...good.tests[0], applied: 'maybe' }] },
       { ...good, tests: [{ ...good.tests[0], extra: 1 }] },
+      { ...good, tests: [{ ...good.tests[0], pacing: undefined }] },
+      { ...good, tests: [{ ...good.tests[0], pacing: { quarters_w: [193, 187, 182], half_split_pct: -5 } }] },
+      { ...good, tests: [{ ...good.tests[0], pacing: { quarters_w: [193, 187, 182, 178], half_split_pct: '-5' } }] },
+      { ...good, tests: [{ ...good.tests[0], pacing: { quarters_w: [193, 187, 182, 178] } }] },
     ];
     for (const data of bad) assert.equal(validate(data), false, JSON.stringify(data).slice(0, 120));
   });
