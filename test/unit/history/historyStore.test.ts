@@ -8,7 +8,7 @@ import { HISTORY_SCHEMA_VERSION, HistoryStore } from '../../../src/history/histo
 import * as l10n from '@vscode/l10n';
 import type { FtpHistory, FtpWarning } from '../../../src/peloton/ftp/model';
 import { warningMessage } from '../../../src/l10n/warningMessages';
-import { ALL_WARNING_SAMPLES } from '../support/warnings';
+import { ALL_WARNING_SAMPLES, LEGACY_WARNING_SAMPLES } from '../support/warnings';
 
 function history(userId = '0123456789abcdef0123456789abcdef', tests = 2): FtpHistory {
   return {
@@ -250,9 +250,9 @@ describe('HistoryStore', () => {
   describe('schema 2 (warnings as English sentences)', () => {
     it('loads with each sentence read as its warning, shows the same words (and German ones), and the next save writes schema 3', async () => {
       const expected = history('aaaa', 3);
-      expected.warnings = ALL_WARNING_SAMPLES.map((sample) => sample.warning);
+      expected.warnings = LEGACY_WARNING_SAMPLES.map((sample) => sample.warning);
       const old = oldStored(history('aaaa', 3));
-      old.warnings = ALL_WARNING_SAMPLES.map((sample) => sample.english);
+      old.warnings = LEGACY_WARNING_SAMPLES.map((sample) => sample.english);
       await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 2, history: old }));
       const loaded = await store.load('aaaa');
       assert.equal(loaded.problem, null);
@@ -262,7 +262,7 @@ describe('HistoryStore', () => {
       l10n.config({ contents: JSON.parse(await readFile(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string> });
       try {
         assert.deepEqual(loaded.history!.tests[1]!.warnings.map(warningMessage), ['Kein Leistungsdiagramm für das Workout w1 (404).']);
-        assert.deepEqual(loaded.history!.warnings.map(warningMessage), ALL_WARNING_SAMPLES.map((sample) => sample.german));
+        assert.deepEqual(loaded.history!.warnings.map(warningMessage), LEGACY_WARNING_SAMPLES.map((sample) => sample.german));
       } finally {
         l10n.config({ contents: {} });
       }
