@@ -247,6 +247,37 @@ describe('HistoryStore', () => {
     });
   });
 
+  describe('schema 3 with the fields issue 16 added (optional, no version bump)', () => {
+    const marker = { throughWorkoutId: 'w0', throughCreatedAt: 1_768_392_000, totalWorkouts: 412, lastWorkoutAt: 1_768_392_000, pendingTestIds: [] };
+
+    it('the answers about classes and the marker\'s newest created_at and unanswered workouts are kept and read back', async () => {
+      const h: FtpHistory = {
+        ...history('aaaa'),
+        listed: { ...marker, newestCreatedAt: 1_768_395_000, uncheckedIds: ['w9'] },
+        ftpClasses: { 'ride-de': true, 'ride-builder': false },
+      };
+      await store.save(h);
+      assert.deepEqual((await store.load('aaaa')).history, h);
+      const parsed = JSON.parse(await readFile(fileOf('aaaa'), 'utf8')) as { schemaVersion: number; history: FtpHistory };
+      assert.equal(parsed.schemaVersion, 3);
+      assert.deepEqual(parsed.history.ftpClasses, { 'ride-de': true, 'ride-builder': false });
+    });
+
+    it('a schema-3 file written before them loads as it was (nothing asked yet, the marker without the new fields)', async () => {
+      const before = { ...history('aaaa'), listed: marker };
+      await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 3, history: before }));
+      const loaded = await store.load('aaaa');
+      assert.equal(loaded.problem, null);
+      assert.deepEqual(loaded.history, before);
+      assert.equal(loaded.history!.ftpClasses, undefined);
+    });
+
+    it('an answer that is not true or false makes the file unreadable (set aside)', async () => {
+      await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 3, history: { ...history('aaaa'), ftpClasses: { r: 'yes' } } }));
+      assert.equal((await store.load('aaaa')).history, null);
+    });
+  });
+
   describe('schema 2 (warnings as English sentences)', () => {
     it('loads with each sentence read as its warning, shows the same words (and German ones), and the next save writes schema 3', async () => {
       const expected = history('aaaa', 3);
