@@ -302,14 +302,19 @@ class Refresh {
     if (walk?.stoppedBecause === 'aborted') signal.throwIfAborted();
 
     const fresh: FtpTest[] = [...(walk?.tests ?? [])];
+    // A workout whose class was not answered but that the chain walked is a test all the same: nothing to ask again.
+    const walkedIds = new Set(fresh.map((t) => t.workoutId));
     const listWarnings: FtpWarning[] = [];
     for (const outcome of outcomes) {
       if (!outcome.ok) throw outcome.error;
       const value = outcome.value;
       if (value.kind === 'test') fresh.push(value.test);
       else if (value.kind === 'pending') pendingIds.add(value.workoutId);
-      else if (value.kind === 'unchecked') uncheckedIds.add(value.workoutId);
-      if (value.kind === 'gone' || value.kind === 'unchecked') listWarnings.push(value.warning);
+      else if (value.kind === 'gone') listWarnings.push(value.warning);
+      else if (value.kind === 'unchecked' && !walkedIds.has(value.workoutId)) {
+        uncheckedIds.add(value.workoutId);
+        listWarnings.push(value.warning);
+      }
     }
     // Only the whole list may say that a stored test is gone (deleted on Peloton).
     const listedIds = listing?.complete ? new Set(listing.workouts.map((w) => w.id)) : null;
