@@ -11,6 +11,8 @@ export const EXTENSION_ID = 'peloton-ftp-history.peloton-ftp-history';
 export const shown: { info: string[]; warning: string[]; error: string[] } = { info: [], warning: [], error: [] };
 /** Answers for the next `window.showInputBox` calls, in order (undefined: the rider pressed Escape). */
 export const inputAnswers: Array<string | undefined> = [];
+/** Answers for the next `window.showWarningMessage` calls, in order: the button chosen (undefined: dismissed). */
+export const warningAnswers: Array<string | undefined> = [];
 
 /** Replaces the input box and the three message kinds; returns the function that puts them back. */
 export function stubWindow(): () => void {
@@ -19,7 +21,7 @@ export function stubWindow(): () => void {
   const saved = Object.fromEntries(names.map((n) => [n, win[n]]));
   win.showInputBox = async () => inputAnswers.shift();
   win.showInformationMessage = async (message: string) => void shown.info.push(message);
-  win.showWarningMessage = async (message: string) => void shown.warning.push(message);
+  win.showWarningMessage = async (message: string) => (shown.warning.push(message), warningAnswers.shift());
   win.showErrorMessage = async (message: string) => void shown.error.push(message);
   return () => Object.assign(win, saved);
 }
