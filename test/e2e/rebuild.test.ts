@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { getDataset } from '../fakePeloton/datasets';
 import type { FakePeloton } from '../fakePeloton/server';
-import { clearNotifications, openViewContainer, runCommand, screenshot, typeInQuickInput, waitForNotification } from './harness/browser';
-import { settledFtpTestRows, startUiSession, type UiSession } from './harness/session';
+import { clearNotifications, openViewContainer, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification } from './harness/browser';
+import { settledFtpTestRows, showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
 
 /** VS Code's modal dialog (a web workbench draws its own). */
 const dialog = (page: Page): Locator => page.locator('.monaco-dialog-box').first();
@@ -35,6 +35,17 @@ describe('Rebuild FTP History in code-server', function () {
   after(async () => {
     await session?.close();
   });
+
+  /** Runs Rebuild, answers its dialog with the Rebuild button (the list held back `listDelayMs`), returns its progress toast. */
+  async function startRebuild(listDelayMs: number): Promise<Locator> {
+    fake.fault({ match: '/api/user/', delayMs: listDelayMs, times: 1 });
+    await runCommand(page, 'Peloton: Rebuild FTP History');
+    await dialog(page).waitFor({ state: 'visible', timeout: 15_000 });
+    await dialog(page).locator('.monaco-button', { hasText: /^Rebuild$/ }).first().click();
+    const progress = toast(page, 'Rebuilding your FTP history');
+    await progress.waitFor({ state: 'visible', timeout: 15_000 });
+    return progress;
+  }
 
   it('signs in: 8 tests, two of them titled in German and Spanish; a test deleted on Peloton leaves the tree at the next refresh', async () => {
     await runCommand(page, 'Peloton: Sign In with Access Token');
@@ -71,15 +82,10 @@ describe('Rebuild FTP History in code-server', function () {
 
   it('Rebuild: progress in a notification while the stored rows stay in the tree, then the rebuilt history replaces them', async () => {
     fake.setRider(getDataset('demo-multilingual')); // the deleted test is back: only a rebuild can see it
-    fake.fault({ match: '/api/user/', delayMs: 4000, times: 1 });
-    await runCommand(page, 'Peloton: Rebuild FTP History');
-    await dialog(page).waitFor({ state: 'visible', timeout: 15_000 });
-    await dialog(page).locator('.monaco-button', { hasText: /^Rebuild$/ }).first().click();
-    const progress = toast(page, 'Rebuilding your FTP history');
-    await progress.waitFor({ state: 'visible', timeout: 15_000 });
+    const progress = await startRebuild(4000);
     assert.equal(await progress.locator('.monaco-button', { hasText: 'Cancel' }).count(), 1, 'a Cancel button');
-    const during = await page.locator('.part.sidebar .monaco-list-row').allInnerTexts();
-    assert.ok(during.length >= 1 + 7, `the stored rows stay while it runs (${during.length} rows)`);
+    const during = (await readTreeRows(page, 'FTP Tests')).map((r) => `${r.label} | ${r.description}`).filter((r) => !showsRefreshProgress([r]));
+    assert.deepEqual(labels(during), labels(rowsBefore), 'the stored rows stay while it runs');
     await screenshot(page, 'rebuild-progress');
     await waitForNotification(page, 'Rebuilt your FTP history from Peloton: 8 FTP tests.', 30_000);
     const after = await settledFtpTestRows(page, 1 + 8);
@@ -89,12 +95,7 @@ describe('Rebuild FTP History in code-server', function () {
 
   it('the notification\'s Cancel stops a rebuild and keeps the rows', async () => {
     await clearNotifications(page);
-    fake.fault({ match: '/api/user/', delayMs: 8000, times: 1 });
-    await runCommand(page, 'Peloton: Rebuild FTP History');
-    await dialog(page).waitFor({ state: 'visible', timeout: 15_000 });
-    await dialog(page).locator('.monaco-button', { hasText: /^Rebuild$/ }).first().click();
-    const progress = toast(page, 'Rebuilding your FTP history');
-    await progress.waitFor({ state: 'visible', timeout: 15_000 });
+    const progress = await startRebuild(8000);
     await progress.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
     await progress.waitFor({ state: 'hidden', timeout: 15_000 });
     await page.locator('.part.sidebar', { hasText: 'Rebuild cancelled: showing the history as it was.' }).first().waitFor({ state: 'visible', timeout: 15_000 });
