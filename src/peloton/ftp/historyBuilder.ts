@@ -81,7 +81,10 @@ export interface RefreshHistoryResult {
  * {@link MAX_REQUESTS_IN_FLIGHT}, each request made once (the chain walker reads the same fetches). The
  * result is the union with the stored tests, newest first, with `applied` marked (see `markApplied`).
  * A listed test whose workout answers 404 is skipped with a warning; a missing graph gives a test without
- * a result.
+ * a result. A class whose title the rule cannot decide costs one GET /api/ride/{id}/details, once (ftpClasses.ts;
+ * a failed lookup is a `class-unchecked` warning, asked again next time); a test IN_PROGRESS for over 3 h is
+ * abandoned (testRule.ts). When /api/me counts fewer workouts than the marker plus the new ones listed, the whole
+ * list is read again (pages only) and stored tests it no longer holds are dropped (`removedTests`).
  * @param stored the stored history of this account (null when none; another account's is ignored).
  * @throws {PelotonAuthError} on 401; {@link PelotonApiError} (a list page's names the page, e.g.
  *   `GET /api/user/u1/workouts page 2: HTTP 500 …`), {@link PelotonSchemaError}, {@link PelotonNetworkError};
