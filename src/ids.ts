@@ -11,6 +11,7 @@ export const COMMANDS = {
   signOut: 'pelotonFtp.signOut',
   refresh: 'pelotonFtp.refresh',
   cancelRefresh: 'pelotonFtp.cancelRefresh',
+  rebuild: 'pelotonFtp.rebuild',
   showChart: 'pelotonFtp.showChart',
   openWorkout: 'pelotonFtp.openWorkout',
   copyWorkoutId: 'pelotonFtp.copyWorkoutId',

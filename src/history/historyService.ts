@@ -3,7 +3,8 @@
  * (`refreshHistory` in src/peloton/ftp/historyBuilder.ts: workout list, chain, figures, merge), with progress in
  * the FTP Tests view and cancellation. This file keeps only VS Code work: progress (coalesced), context keys,
  * notices and the store. A failed refresh keeps the last good history on screen and says why; an expired
- * session offers Sign In.
+ * session offers Sign In. A rebuild builds the history from scratch in the background and replaces the one on
+ * screen only when it completes.
  */
 import { userMessage } from '../l10n/errorMessages';
 import { warningMessage } from '../l10n/warningMessages';
@@ -50,6 +51,12 @@ export interface HistoryServiceDeps {
    * first refresh after sign-in does not ask again; undefined when there is none or it is stale.
    */
   takeSignInMe?: (userId: string) => PelotonMe | undefined;
+}
+
+/** What a run of the builder is: a refresh (after sign-in, with its GET /api/me) or a rebuild from scratch. */
+interface RefreshHow {
+  me?: PelotonMe;
+  fromScratch: boolean;
 }
 
 /** At most one progress redraw per this many milliseconds (a redraw per test would cost more than the test). */
@@ -122,9 +129,12 @@ export class HistoryService implements vscode.Disposable {
     this.shownPhase = null;
   }
 
-  /** Ends a cancelled refresh: the history on screen stays as it was. */
-  private cancelled(): RefreshOutcome {
-    this.update({ refreshing: false, notice: vscode.l10n.t('Refresh cancelled: showing the history as it was.') });
+  /** Ends a cancelled refresh or rebuild: the history on screen stays as it was. */
+  private cancelled(fromScratch = false): RefreshOutcome {
+    const notice = fromScratch
+      ? vscode.l10n.t('Rebuild cancelled: showing the history as it was.')
+      : vscode.l10n.t('Refresh cancelled: showing the history as it was.');
+    this.update({ refreshing: false, notice });
     return 'cancelled';
   }
 
@@ -172,8 +182,22 @@ export class HistoryService implements vscode.Disposable {
    *   refresh that follows sign-in at once: any other refresh asks Peloton afresh.
    */
   refresh(me?: PelotonMe): Promise<RefreshOutcome> {
+    return this.runOne({ me, fromScratch: false });
+  }
+
+  /**
+   * Builds the history from scratch: every FTP test is listed and fetched again and nothing of the stored history
+   * is reused (not even the answers about classes), with progress and a Cancel button in a notification. The history
+   * on screen stays until the rebuild completes, then the new one replaces it and is stored; a failed or cancelled
+   * rebuild keeps it. One refresh or rebuild at a time: a call while one runs answers `busy`.
+   */
+  rebuild(): Promise<RefreshOutcome> {
+    return this.runOne({ fromScratch: true });
+  }
+
+  private runOne(how: RefreshHow): Promise<RefreshOutcome> {
     if (this.running) return Promise.resolve('busy');
-    const running = this.runRefresh(me).finally(() => {
+    const running = this.runRefresh(how).finally(() => {
       this.running = null;
     });
     this.running = running;
@@ -184,7 +208,23 @@ export class HistoryService implements vscode.Disposable {
     });
   }
 
-  private async runRefresh(signInMe: PelotonMe | undefined): Promise<RefreshOutcome> {
+  /** Runs the builder under the progress a refresh shows in the view, or a rebuild in a cancellable notification. */
+  private withProgress<T>(fromScratch: boolean, abort: AbortController, task: () => Promise<T>): Thenable<T> {
+    if (!fromScratch) return vscode.window.withProgress({ location: { viewId: VIEWS.tests }, title: vscode.l10n.t('Refreshing your FTP tests') }, task);
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rebuilding your FTP history'), cancellable: true },
+      (progress, token) => {
+        token.onCancellationRequested(() => abort.abort());
+        const told = this.onDidChange(() => {
+          const { found, fetched } = this.current;
+          if (found > 0) progress.report({ message: vscode.l10n.t('{0} of {1} FTP tests read', fetched, found) });
+        });
+        return task().finally(() => told.dispose());
+      },
+    );
+  }
+
+  private async runRefresh({ me: signInMe, fromScratch }: RefreshHow): Promise<RefreshOutcome> {
     const record = this.deps.auth.current;
     if (!record) return 'signed-out';
     let settings: PelotonSettings;
@@ -193,40 +233,40 @@ export class HistoryService implements vscode.Disposable {
       settings = this.deps.settings();
       api = this.deps.createApi();
     } catch (error) {
-      return this.fail(error);
+      return this.fail(error, fromScratch);
     }
     const abort = new AbortController();
     this.abort = abort;
-    const stored = this.current.history?.rider.userId === record.userId ? this.current.history : null;
+    const onScreen = this.current.history?.rider.userId === record.userId ? this.current.history : null;
+    const stored = fromScratch ? null : onScreen;
     const me = signInMe?.id === record.userId ? signInMe : undefined;
     this.update({ refreshing: true, found: 0, fetched: 0 });
     const started = performance.now();
     try {
-      const result = await vscode.window.withProgress(
-        { location: { viewId: VIEWS.tests }, title: vscode.l10n.t('Refreshing your FTP tests') },
-        () =>
-          refreshHistory(api, stored, {
-            expectedUserId: record.userId,
-            maxChainLength: settings.maxChainLength,
-            signal: abort.signal,
-            onProgress: (progress) => this.progress(progress),
-            ...(me ? { me } : {}),
-          }),
+      const result = await this.withProgress(fromScratch, abort, () =>
+        refreshHistory(api, stored, {
+          expectedUserId: record.userId,
+          maxChainLength: settings.maxChainLength,
+          signal: abort.signal,
+          onProgress: (progress) => this.progress(progress),
+          ...(me ? { me } : {}),
+        }),
       );
       this.dropProgress();
       for (const warning of result.warnings) this.deps.log.warn(warningMessage(warning));
       this.deps.log.info(
-        `Refresh: ${result.newTests} new test(s), ${result.history?.tests.length ?? 0} in all, ${result.replaced ? 'stored' : 'kept the stored history'}` +
+        `${fromScratch ? 'Rebuild' : 'Refresh'}: ${result.newTests} new test(s), ${result.removedTests} deleted on Peloton, ` +
+          `${result.history?.tests.length ?? 0} in all, ${result.replaced ? 'stored' : 'kept the stored history'}` +
           `${me ? ' (account from the sign-in check)' : ''}, ${Math.round(performance.now() - started)} ms`,
       );
-      if (result.aborted) return this.cancelled();
+      if (result.aborted) return this.cancelled(fromScratch);
       const notice =
         !result.replaced && stored && result.warnings.length > 0
           ? vscode.l10n.t('Kept the stored history: {0}', warningMessage(result.warnings[0]))
           : null;
       // On screen first, then stored: the durable write (fsync of the file and its folder) takes tens of
       // milliseconds on a busy disk, and the rider should not wait for it.
-      this.update({ history: result.history ?? stored, refreshing: false, notice });
+      this.update({ history: result.history ?? onScreen, refreshing: false, notice });
       if (result.replaced && result.history) {
         const history = result.history;
         // Writes stay in order; a failed one is logged and the next still runs.
@@ -234,9 +274,12 @@ export class HistoryService implements vscode.Disposable {
           .then(() => this.deps.store.save(history))
           .catch((error: unknown) => this.deps.log.error(`Could not store the history: ${String(error)}`));
       }
-      return result.newTests > 0 || !stored ? 'updated' : 'unchanged';
+      if (fromScratch && result.history) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Rebuilt your FTP history from Peloton: {0} FTP tests.', result.history.tests.length));
+      }
+      return result.newTests > 0 || result.removedTests > 0 || !stored ? 'updated' : 'unchanged';
     } catch (error) {
-      return isAbortError(error) ? this.cancelled() : this.fail(error);
+      return isAbortError(error) ? this.cancelled(fromScratch) : this.fail(error, fromScratch);
     } finally {
       this.dropProgress();
       if (this.abort === abort) this.abort = null;
@@ -244,24 +287,29 @@ export class HistoryService implements vscode.Disposable {
     }
   }
 
-  /** Keeps the history on screen, says what went wrong, and offers the way out. */
-  private fail(error: unknown): RefreshOutcome {
+  /** Keeps the history on screen, says what went wrong, and offers the way out (Retry runs the same again). */
+  private fail(error: unknown, fromScratch = false): RefreshOutcome {
     const logged = error instanceof Error ? error.message : String(error);
-    this.deps.log.error(`Refresh failed: ${logged}`);
+    this.deps.log.error(`${fromScratch ? 'Rebuild' : 'Refresh'} failed: ${logged}`);
+    const message = userMessage(error);
     const kept = this.current.history !== null;
     const sessionProblem = showSessionProblem(error, kept);
     if (sessionProblem !== null) {
       this.update({ refreshing: false, notice: sessionProblem });
     } else {
-      const message = userMessage(error);
-      this.update({ refreshing: false, notice: vscode.l10n.t('Refresh failed: {0}', message) });
+      const notice = fromScratch ? vscode.l10n.t('Rebuild failed: {0}', message) : vscode.l10n.t('Refresh failed: {0}', message);
+      this.update({ refreshing: false, notice });
       const retry = vscode.l10n.t('Retry');
       const showLog = vscode.l10n.t('Show Log');
-      const shown = kept
-        ? vscode.l10n.t('Could not refresh your FTP history: {0} The last good history stays on screen.', message)
-        : vscode.l10n.t('Could not refresh your FTP history: {0}', message);
+      const shown = fromScratch
+        ? kept
+          ? vscode.l10n.t('Could not rebuild your FTP history: {0} The stored history stays on screen.', message)
+          : vscode.l10n.t('Could not rebuild your FTP history: {0}', message)
+        : kept
+          ? vscode.l10n.t('Could not refresh your FTP history: {0} The last good history stays on screen.', message)
+          : vscode.l10n.t('Could not refresh your FTP history: {0}', message);
       void vscode.window.showErrorMessage(shown, retry, showLog).then((choice) => {
-        if (choice === retry) void this.refresh();
+        if (choice === retry) void (fromScratch ? this.rebuild() : this.refresh());
         if (choice === showLog) void vscode.commands.executeCommand(COMMANDS.showLog);
       });
     }

@@ -14,7 +14,9 @@ import { legacyWarning } from './legacyWarnings';
 import { storedHistory, storedSeriesSchema } from './storedSeries';
 
 /**
- * The version of the stored file's layout. 3 keeps warnings as data ({@link FtpWarning}); 2 added `history.listed`
+ * The version of the stored file's layout. 3 keeps warnings as data ({@link FtpWarning}), and later gained optional
+ * fields a file without them reads as before (`history.ftpClasses`, `listed.newestCreatedAt`, `listed.uncheckedIds`:
+ * an older extension reading a newer file drops them and asks again); 2 added `history.listed`
  * (what the workout list gave). Versions 1 and 2 kept warnings as English sentences, read once on load by
  * {@link legacyWarning}; a version-1 file is read as a history without `listed` (the next refresh lists the workouts
  * once, keeping every stored test). The next save writes version 3; a file of any other version is set aside.
@@ -31,6 +33,7 @@ const warningSchema: z.ZodType<FtpWarning> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('chain-limit'), maxTests: z.number() }),
   z.object({ kind: z.literal('chain-missing'), workoutId }),
   z.object({ kind: z.literal('listed-test-missing'), workoutId }),
+  z.object({ kind: z.literal('class-unchecked'), workoutId, title: z.string() }),
   z.object({ kind: z.literal('no-graph'), workoutId }),
   z.object({ kind: z.literal('no-avg-output'), workoutId }),
   z.object({ kind: z.literal('unreadable-graph'), workoutId, path: z.string().nullable() }),
@@ -77,9 +80,12 @@ function historySchemaOf(warning: z.ZodType<FtpWarning, unknown>) {
         totalWorkouts: nullableNumber,
         lastWorkoutAt: nullableNumber,
         pendingTestIds: z.array(z.string()),
+        newestCreatedAt: nullableNumber.optional(),
+        uncheckedIds: z.array(z.string()).optional(),
       })
       .nullable()
       .optional(),
+    ftpClasses: z.record(z.string(), z.boolean()).optional(),
   });
 }
 

@@ -19,6 +19,8 @@ export function warningMessage(warning: FtpWarning): string {
       return l10n.t('Workout {0} was not found (404): the history ends there.', warning.workoutId);
     case 'listed-test-missing':
       return l10n.t('Workout {0}, an FTP test in your workout list, was not found (404): not shown.', warning.workoutId);
+    case 'class-unchecked':
+      return l10n.t('Could not ask Peloton whether the class "{0}" (workout {1}) is an FTP test; it will be asked again at the next refresh.', warning.title, warning.workoutId);
     case 'no-graph':
       return l10n.t('No performance graph for workout {0} (404).', warning.workoutId);
     case 'no-avg-output':

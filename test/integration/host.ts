@@ -13,6 +13,8 @@ export const shown: { info: string[]; warning: string[]; error: string[] } = { i
 export const buttonsOf = new Map<string, string[]>();
 /** Answers for the next `window.showInputBox` calls, in order (undefined: the rider pressed Escape). */
 export const inputAnswers: Array<string | undefined> = [];
+/** Answers for the next `window.showWarningMessage` calls, in order: the button chosen (undefined: dismissed). */
+export const warningAnswers: Array<string | undefined> = [];
 
 /** Replaces the input box and the three message kinds; returns the function that puts them back. */
 export function stubWindow(): () => void {
@@ -23,6 +25,7 @@ export function stubWindow(): () => void {
   const record = (kind: keyof typeof shown) => async (message: string, ...items: unknown[]) => {
     shown[kind].push(message);
     buttonsOf.set(message, items.filter((i): i is string => typeof i === 'string'));
+    return kind === 'warning' ? warningAnswers.shift() : undefined;
   };
   win.showInformationMessage = record('info');
   win.showWarningMessage = record('warning');

@@ -3,6 +3,7 @@ import { registerEverydaySuite } from './everyday.test';
 import { registerExtensionSuite } from './extension.test';
 import { registerHistorySuite } from './history.test';
 import { registerPasswordSignInSuite } from './passwordSignIn.test';
+import { registerRealServiceSuite } from './realService.test';
 import { registerTrustSuite } from './trust.test';
 
-export const suites: Array<() => void> = [registerExtensionSuite, registerPasswordSignInSuite, registerHistorySuite, registerEverydaySuite, registerTrustSuite];
+export const suites: Array<() => void> = [registerExtensionSuite, registerPasswordSignInSuite, registerHistorySuite, registerRealServiceSuite, registerEverydaySuite, registerTrustSuite];

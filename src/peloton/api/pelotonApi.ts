@@ -1,6 +1,6 @@
 /**
- * The Peloton API client: GET /api/me, /api/workout/{id}, /api/workout/{id}/performance_graph and
- * /api/user/{id}/workouts on undici, every payload validated with zod. Sends
+ * The Peloton API client: GET /api/me, /api/workout/{id}, /api/workout/{id}/performance_graph,
+ * /api/user/{id}/workouts and /api/ride/{id}/details on undici, every payload validated with zod. Sends
  * `Authorization: Bearer <access token>`, `Peloton-Platform: web` and a User-Agent naming the
  * extension; a timeout on every request. Errors are typed: {@link PelotonAuthError} (401),
  * {@link PelotonApiError} (other HTTP errors), {@link PelotonSchemaError}, {@link PelotonNetworkError}.
@@ -15,11 +15,13 @@ import {
   parsePayload,
   pelotonErrorSchema,
   performanceGraphSchema,
+  rideDetailsSchema,
   stripBom,
   workoutSchema,
   workoutsPageSchema,
   type PelotonMe,
   type PerformanceGraph,
+  type RideDetails,
   type Workout,
   type WorkoutsPage,
 } from './schemas';
@@ -101,6 +103,14 @@ export class PelotonApi {
   getWorkoutsPage(userId: string, page: number, limit = 100, signal?: AbortSignal): Promise<WorkoutsPage> {
     const path = `/api/user/${encodeURIComponent(userId)}/workouts`;
     return this.getJson(path, workoutsPageSchema, signal, `?joins=ride&limit=${limit}&page=${page}&sort_by=-created`, `GET ${path} page ${page}`);
+  }
+
+  /**
+   * GET /api/ride/{ride_id}/details — a class (ride) with its top-level `is_ftp_test`: whether Peloton files the
+   * class as an FTP test, whatever its title says. `rideId` is a listed workout's `ride.id`.
+   */
+  getRideDetails(rideId: string, signal?: AbortSignal): Promise<RideDetails> {
+    return this.getJson(`/api/ride/${encodeURIComponent(rideId)}/details`, rideDetailsSchema, signal);
   }
 
   /**

@@ -133,6 +133,17 @@ export const workoutsPageSchema = z.looseObject({
 /** The parsed GET /api/user/{id}/workouts page. */
 export type WorkoutsPage = z.infer<typeof workoutsPageSchema>;
 
+/**
+ * GET /api/ride/{ride_id}/details — a class's details; only the top-level `is_ftp_test` is kept (whether Peloton
+ * files the class as an FTP test; recorded: weissleb-ride-details.json and harvest/avchrisr-ride-details.json, both
+ * `false`). The rest (the class, its playlist, segments, instructor cues: tens of KB) passes unchecked and is not kept.
+ */
+export const rideDetailsSchema = z.object({
+  is_ftp_test: z.boolean(),
+});
+/** The parsed GET /api/ride/{ride_id}/details payload. */
+export type RideDetails = z.infer<typeof rideDetailsSchema>;
+
 /** Peloton's JSON error body: `{"status":401,"error_code":3020,"subcode":null,"message":"Not logged in","details":null}`. */
 export const pelotonErrorSchema = z.looseObject({
   status: optionalNumber,

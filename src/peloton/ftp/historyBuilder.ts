@@ -2,20 +2,24 @@
  * The one history builder: GET /api/me (account check), the workout list (every FTP test, see
  * testRule.ts), the FTP chain from /api/me (which test set the current FTP), each new test's figures,
  * and the merge into the stored history. Plain Node: the HistoryService, the tests and the benchmark call it.
- * Incremental: a refresh lists only down to the workout the last refresh settled, and skips the list when
- * /api/me's workout counters have not moved; a test already stored is never fetched again.
+ * Incremental: a refresh lists only down to the workout the last refresh settled (listMarker.ts), and skips the list
+ * when /api/me's workout counters have not moved; a test already stored is never fetched again. A class whose title
+ * the rule cannot decide is asked about once (ftpClasses.ts); a deletion is noticed by the counters and answered by
+ * reading the whole list again (pages only), which drops the stored tests no longer listed.
  */
 import pLimit from 'p-limit';
 import type { PelotonApi } from '../api/pelotonApi';
 import { PelotonApiError, WrongAccountError, isAbortError } from '../api/errors';
 import { riderFtp, settle, toFtpTest, walkFtpChain, type FtpChainApi, type FtpChainResult, type Settled } from './chain';
 import { listedKind } from './testRule';
+import { FtpClassChecks } from './ftpClasses';
+import { incrementalPageLimit, listUnchanged, markerAfter, newestCreatedAt, workoutsDeleted } from './listMarker';
 import { markApplied, mergeTests } from './merge';
 import { fillSeries } from './seriesBackfill';
 import type { FtpHistory, FtpTest, FtpWarning, ListMarker } from './model';
-import type { PelotonMe, PerformanceGraph, Workout } from '../api/schemas';
+import type { ListedWorkout, PelotonMe, PerformanceGraph, Workout } from '../api/schemas';
 import { nowSeconds } from '../../shared/dates';
-import { WORKOUTS_PAGE_LIMIT, listWorkouts, type WorkoutListing } from './workoutList';
+import { WORKOUTS_PAGE_LIMIT, listWorkouts, type ListWorkoutsOptions, type WorkoutListing } from './workoutList';
 
 /**
  * At most this many Peloton requests in flight at once, for the whole refresh (list pages, workouts, graphs).
@@ -27,7 +31,7 @@ import { WORKOUTS_PAGE_LIMIT, listWorkouts, type WorkoutListing } from './workou
 export const MAX_REQUESTS_IN_FLIGHT = 6;
 
 /** The part of the API the builder uses. */
-export type HistoryApi = Pick<PelotonApi, 'getMe' | 'getWorkout' | 'getPerformanceGraph' | 'getWorkoutsPage'>;
+export type HistoryApi = Pick<PelotonApi, 'getMe' | 'getWorkout' | 'getPerformanceGraph' | 'getWorkoutsPage' | 'getRideDetails'>;
 
 /** Where a refresh is, for progress. */
 export interface RefreshProgress {
@@ -48,7 +52,7 @@ export interface RefreshHistoryOptions {
   signal?: AbortSignal;
   /** Told as work progresses; may be called often (callers coalesce). */
   onProgress?: (progress: RefreshProgress) => void;
-  /** Unix seconds for fetchedAt (default now). */
+  /** The time of the refresh, Unix seconds: `fetchedAt`, and how long ago an unfinished test started (default now). */
   now?: number;
   /** An already-fetched GET /api/me of this session (e.g. from sign-in), to save that request. Optional. */
   me?: PelotonMe;
@@ -62,6 +66,8 @@ export interface RefreshHistoryResult {
   replaced: boolean;
   /** Tests found that the stored history did not have. */
   newTests: number;
+  /** Stored tests dropped because the whole list no longer holds them (the rider deleted them on Peloton). */
+  removedTests: number;
   /** True when the signal fired (history is then the stored one). */
   aborted: boolean;
   /** Everything worth telling the rider (also kept in history.warnings when replaced). */
@@ -77,7 +83,10 @@ export interface RefreshHistoryResult {
  * {@link MAX_REQUESTS_IN_FLIGHT}, each request made once (the chain walker reads the same fetches). The
  * result is the union with the stored tests, newest first, with `applied` marked (see `markApplied`).
  * A listed test whose workout answers 404 is skipped with a warning; a missing graph gives a test without
- * a result.
+ * a result. A class whose title the rule cannot decide costs one GET /api/ride/{id}/details, once (ftpClasses.ts;
+ * a failed lookup is a `class-unchecked` warning, asked again next time); a test IN_PROGRESS for over 3 h is
+ * abandoned (testRule.ts). When /api/me counts fewer workouts than the marker plus the new ones listed, the whole
+ * list is read again (pages only) and stored tests it no longer holds are dropped (`removedTests`).
  * @param stored the stored history of this account (null when none; another account's is ignored).
  * @throws {PelotonAuthError} on 401; {@link PelotonApiError} (a list page's names the page, e.g.
  *   `GET /api/user/u1/workouts page 2: HTTP 500 …`), {@link PelotonSchemaError}, {@link PelotonNetworkError};
@@ -88,7 +97,7 @@ export async function refreshHistory(api: HistoryApi, stored: FtpHistory | null,
   const outer = options.signal;
   const inner = new AbortController();
   const signal = outer ? AbortSignal.any([outer, inner.signal]) : inner.signal;
-  const abortedResult = (): RefreshHistoryResult => ({ history: stored, replaced: false, newTests: 0, aborted: true, warnings: [] });
+  const abortedResult = (): RefreshHistoryResult => ({ history: stored, replaced: false, newTests: 0, removedTests: 0, aborted: true, warnings: [] });
   if (outer?.aborted) return abortedResult();
   const refresh = new Refresh(api, stored, options, signal, inner);
   try {
@@ -102,8 +111,16 @@ export async function refreshHistory(api: HistoryApi, stored: FtpHistory | null,
   }
 }
 
-/** A listed test's figures: the test, a workout still IN_PROGRESS, or a workout gone (404). */
-type ListedOutcome = { kind: 'test'; test: FtpTest } | { kind: 'pending'; workoutId: string } | { kind: 'gone'; warning: FtpWarning };
+/**
+ * A listed test's figures: the test, a workout still IN_PROGRESS, or a workout gone (404); for a class asked about,
+ * also no test after all, or no answer (the lookup failed).
+ */
+type ListedOutcome =
+  | { kind: 'test'; test: FtpTest }
+  | { kind: 'pending'; workoutId: string }
+  | { kind: 'gone'; warning: FtpWarning }
+  | { kind: 'not-a-test' }
+  | { kind: 'unchecked'; workoutId: string; warning: FtpWarning };
 
 /** One refresh's state: the shared bound, the memo of fetches, progress, and the first failure. */
 class Refresh {
@@ -185,8 +202,22 @@ class Refresh {
     return { kind: 'test', test: toFtpTest(workoutId, workout.value, graph) };
   }
 
+  /**
+   * A listed workout whose class title the rule cannot decide: Peloton's answer for the class (asked once, see
+   * ftpClasses.ts), then, for a test, what {@link listedTest} gives (an unfinished one is pending).
+   */
+  private async askedTest(workout: ListedWorkout, classes: FtpClassChecks, storedIds: ReadonlySet<string>): Promise<ListedOutcome> {
+    const check = await classes.check(workout.ride?.id ?? '');
+    if (!check.ok) return { kind: 'unchecked', workoutId: workout.id, warning: { kind: 'class-unchecked', workoutId: workout.id, title: workout.ride?.title ?? '' } };
+    if (!check.isTest) return { kind: 'not-a-test' };
+    if (workout.status !== 'COMPLETE') return { kind: 'pending', workoutId: workout.id };
+    this.addFound(workout.id, storedIds);
+    return this.listedTest(workout.id);
+  }
+
   async run(): Promise<RefreshHistoryResult> {
     const { options, signal } = this;
+    const now = options.now ?? nowSeconds();
     this.tell({});
     // A history never listed will be listed whatever /api/me says: ask for page 0 beside /api/me (one round
     // trip less), with the session's user id; it is dropped if /api/me answers another account.
@@ -205,6 +236,7 @@ class Refresh {
     const storedTests = fillSeries(stored?.tests ?? [], (id) => this.limit(() => this.api.getPerformanceGraph(id, signal)));
     storedTests.catch(() => undefined); // read below, after the list and the chain
     const counters = { totalWorkouts: me.total_workouts ?? null, lastWorkoutAt: me.last_workout_at ?? null };
+    const classes = new FtpClassChecks(this.api, stored?.ftpClasses, this.limit, signal);
 
     // The chain (which test set the current FTP), over the same fetches as the list.
     const chainApi: FtpChainApi = {
@@ -228,39 +260,40 @@ class Refresh {
 
     // The list: every FTP test, figures fetched as soon as its page arrives.
     const previous = stored?.listed ?? null;
-    const unchanged =
-      previous !== null &&
-      previous.pendingTestIds.length === 0 &&
-      counters.totalWorkouts !== null &&
-      counters.totalWorkouts === previous.totalWorkouts &&
-      counters.lastWorkoutAt === previous.lastWorkoutAt;
     const listed: Array<Promise<Settled<ListedOutcome>>> = [];
     const pendingIds = new Set<string>();
+    const uncheckedIds = new Set<string>();
+    /** Workouts already looked at by this refresh (a second listing after a deletion meets them again). */
+    const looked = new Set<string>();
+    const onWorkouts = (workouts: ListedWorkout[]) => {
+      for (const workout of workouts) {
+        if (looked.has(workout.id)) continue;
+        looked.add(workout.id);
+        const kind = listedKind(workout, { now, classIsTest: (rideId) => classes.known(rideId) });
+        if (kind === 'pending-test') pendingIds.add(workout.id);
+        if ((kind !== 'test' && kind !== 'ask') || storedIds.has(workout.id)) continue;
+        if (kind === 'test') this.addFound(workout.id, storedIds);
+        listed.push(
+          settle(kind === 'test' ? this.listedTest(workout.id) : this.askedTest(workout, classes, storedIds)).then((outcome) => {
+            if (!outcome.ok) this.fail(outcome.error);
+            return outcome;
+          }),
+        );
+      }
+    };
     let listing: WorkoutListing | null = null;
-    if (!unchanged) {
+    if (!listUnchanged(previous, counters)) {
       this.tell({ phase: 'list' });
+      const list = (stopAt: ListWorkoutsOptions['stopAt'], more: Partial<ListWorkoutsOptions>) =>
+        listWorkouts(this.api, me.id, { stopAt, run: this.limit, signal, onWorkouts, ...more });
       try {
-        listing = await listWorkouts(this.api, me.id, {
-          stopAt: previous?.throughWorkoutId ? { workoutId: previous.throughWorkoutId, createdAt: previous.throughCreatedAt } : null,
+        listing = await list(previous?.throughWorkoutId ? { workoutId: previous.throughWorkoutId, createdAt: previous.throughCreatedAt } : null, {
           pageLimit: incrementalPageLimit(previous, counters.totalWorkouts),
-          run: this.limit,
-          signal,
           firstPage,
-          onWorkouts: (workouts) => {
-            for (const workout of workouts) {
-              const kind = listedKind(workout);
-              if (kind === 'pending-test') pendingIds.add(workout.id);
-              if (kind !== 'test' || storedIds.has(workout.id)) continue;
-              this.addFound(workout.id, storedIds);
-              listed.push(
-                settle(this.listedTest(workout.id)).then((outcome) => {
-                  if (!outcome.ok) this.fail(outcome.error);
-                  return outcome;
-                }),
-              );
-            }
-          },
         });
+        // Fewer workouts than counted plus listed: some were deleted. Read the whole list again (pages only; stored
+        // tests are not fetched again) to see which.
+        if (!listing.complete && workoutsDeleted(previous, counters.totalWorkouts, listing)) listing = await list(null, {});
       } catch (error) {
         this.fail(error);
         throw error;
@@ -277,16 +310,25 @@ class Refresh {
     if (walk?.stoppedBecause === 'aborted') signal.throwIfAborted();
 
     const fresh: FtpTest[] = [...(walk?.tests ?? [])];
+    // A workout whose class was not answered but that the chain walked is a test all the same: nothing to ask again.
+    const walkedIds = new Set(fresh.map((t) => t.workoutId));
     const listWarnings: FtpWarning[] = [];
     for (const outcome of outcomes) {
       if (!outcome.ok) throw outcome.error;
       const value = outcome.value;
       if (value.kind === 'test') fresh.push(value.test);
       else if (value.kind === 'pending') pendingIds.add(value.workoutId);
-      else listWarnings.push(value.warning);
+      else if (value.kind === 'gone') listWarnings.push(value.warning);
+      else if (value.kind === 'unchecked' && !walkedIds.has(value.workoutId)) {
+        uncheckedIds.add(value.workoutId);
+        listWarnings.push(value.warning);
+      }
     }
+    // Only the whole list may say that a stored test is gone (deleted on Peloton).
+    const listedIds = listing?.complete ? new Set(listing.workouts.map((w) => w.id)) : null;
+    const kept = (await storedTests).filter((t) => !listedIds || listedIds.has(t.workoutId));
     const tests = markApplied(
-      mergeTests(await storedTests, fresh).filter((t) => !pendingIds.has(t.workoutId) || storedIds.has(t.workoutId)),
+      mergeTests(kept, fresh).filter((t) => !pendingIds.has(t.workoutId) || storedIds.has(t.workoutId)),
       rider,
     );
     // A chain cut by maxChainLength where the list went on: the list found the older tests, so nothing is missing.
@@ -297,13 +339,25 @@ class Refresh {
       walk && !listedPast && walk.stoppedBecause !== 'known' && walk.stoppedBecause !== 'aborted' ? walk.stoppedBecause : (stored?.endReason ?? 'end');
     const marker: ListMarker = listing
       ? {
-          ...markerAfter(listing, previous, pendingIds),
+          ...markerAfter(listing, previous, new Set([...pendingIds, ...uncheckedIds])),
           ...counters,
           pendingTestIds: [...pendingIds],
+          newestCreatedAt: newestCreatedAt(listing, previous),
+          ...(uncheckedIds.size > 0 ? { uncheckedIds: [...uncheckedIds] } : {}),
         }
       : { ...(previous as ListMarker), ...counters };
-    const history: FtpHistory = { rider, tests, warnings, endReason, fetchedAt: options.now ?? nowSeconds(), listed: marker };
-    return { history, replaced: true, newTests: tests.filter((t) => !storedIds.has(t.workoutId)).length, aborted: false, warnings };
+    const ftpClasses = classes.toStore();
+    const history: FtpHistory = {
+      rider,
+      tests,
+      warnings,
+      endReason,
+      fetchedAt: now,
+      listed: marker,
+      ...(Object.keys(ftpClasses).length > 0 ? { ftpClasses } : {}),
+    };
+    const newTests = tests.filter((t) => !storedIds.has(t.workoutId)).length;
+    return { history, replaced: true, newTests, removedTests: (stored?.tests.length ?? 0) - kept.length, aborted: false, warnings };
   }
 }
 
@@ -318,42 +372,4 @@ function distinctWarnings(warnings: readonly FtpWarning[]): FtpWarning[] {
     if (!seen.has(key)) seen.set(key, warning);
   }
   return [...seen.values()];
-}
-
-/**
- * Workouts beyond the new ones that an incremental listing asks page 0 for: workouts in progress (GET /api/me's
- * `total_workouts` counts finished ones only) and a margin; a marker further down is reached by the next page.
- */
-const INCREMENTAL_PAGE_MARGIN = 10;
-
-/**
- * The page size of an incremental listing: the workouts GET /api/me says are new since the marker (`total_workouts`
- * now minus then), the tests that were in progress, and {@link INCREMENTAL_PAGE_MARGIN}; at most
- * {@link WORKOUTS_PAGE_LIMIT}. A full listing (no marker, or no counters) asks for full pages.
- */
-function incrementalPageLimit(previous: ListMarker | null, totalWorkouts: number | null): number {
-  if (!previous?.throughWorkoutId || previous.totalWorkouts === null || totalWorkouts === null) return WORKOUTS_PAGE_LIMIT;
-  const added = Math.max(0, totalWorkouts - previous.totalWorkouts);
-  return Math.min(WORKOUTS_PAGE_LIMIT, added + previous.pendingTestIds.length + INCREMENTAL_PAGE_MARGIN);
-}
-
-/**
- * The next listing's stop: the newest listed workout such that no FTP test at or below it was IN_PROGRESS,
- * so a test being ridden is listed again next time (the marker never skips past it).
- * @param listing this refresh's workouts newest first (down to the old marker when `reachedStop`).
- */
-function markerAfter(
-  listing: WorkoutListing,
-  previous: ListMarker | null,
-  pendingIds: ReadonlySet<string>,
-): Pick<ListMarker, 'throughWorkoutId' | 'throughCreatedAt'> {
-  const { workouts } = listing;
-  let lastPending = -1;
-  workouts.forEach((w, i) => {
-    if (pendingIds.has(w.id)) lastPending = i;
-  });
-  const marker = workouts[lastPending + 1];
-  if (marker) return { throughWorkoutId: marker.id, throughCreatedAt: marker.created_at };
-  if (listing.reachedStop && previous) return { throughWorkoutId: previous.throughWorkoutId, throughCreatedAt: previous.throughCreatedAt };
-  return { throughWorkoutId: null, throughCreatedAt: null };
 }

@@ -72,6 +72,11 @@ export type FtpWarning =
   | { kind: 'chain-missing'; workoutId: string }
   /** The workout list named `workoutId` as an FTP test and GET /api/workout/{id} answered 404: left out. */
   | { kind: 'listed-test-missing'; workoutId: string }
+  /**
+   * GET /api/ride/{ride_id}/details failed for the class titled `title` (one that mentions FTP but the title rule
+   * cannot decide), taken in workout `workoutId`: not known whether it is an FTP test; asked again by the next refresh.
+   */
+  | { kind: 'class-unchecked'; workoutId: string; title: string }
   /** GET /api/workout/{id}/performance_graph answered 404: the test has no result. */
   | { kind: 'no-graph'; workoutId: string }
   /** The performance graph has no `avg_output` summary: the test has no result. */
@@ -132,8 +137,22 @@ export interface ListMarker {
   totalWorkouts: number | null;
   /** GET /api/me `last_workout_at` (Unix seconds) at that refresh; null when Peloton gave none. */
   lastWorkoutAt: number | null;
-  /** FTP tests listed as IN_PROGRESS (not stored): the next refresh lists again to look at them. */
+  /**
+   * FTP tests listed as IN_PROGRESS that started less than 3 hours before (not stored): the next refresh lists again
+   * to look at them. An older one was abandoned and is not looked at again (testRule.ts `ABANDONED_AFTER_SECONDS`).
+   */
   pendingTestIds: string[];
+  /**
+   * The newest `created_at` (Unix seconds) of every workout listed so far: a workout created later is new to the next
+   * refresh, which counts the new ones against GET /api/me `total_workouts` to notice deletions. Absent in a marker
+   * stored before it was kept (then `throughCreatedAt` stands in).
+   */
+  newestCreatedAt?: number | null;
+  /**
+   * Listed workouts whose class could not be checked (GET /api/ride/{ride_id}/details failed): the marker stays below
+   * them, and the next refresh lists again and asks once more. Absent: none.
+   */
+  uncheckedIds?: string[];
 }
 
 /** A history as kept between runs: the rider's FTP, the tests newest first, and when it was fetched (Unix s). */
@@ -151,4 +170,9 @@ export interface FtpHistory {
   fetchedAt: number;
   /** What the workout list gave (see {@link ListMarker}); null or absent when the list was never read (schema 1). */
   listed?: ListMarker | null;
+  /**
+   * Peloton's answers (GET /api/ride/{ride_id}/details `is_ftp_test`) for classes whose title mentions FTP but the
+   * title rule cannot decide, by class (ride) id, so that no class is asked about twice. Absent: none asked yet.
+   */
+  ftpClasses?: Record<string, boolean>;
 }

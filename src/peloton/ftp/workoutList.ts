@@ -1,8 +1,11 @@
 /**
  * Paging through the rider's workout list, GET /api/user/{id}/workouts?joins=ride&limit=100&page=K&sort_by=-created,
  * newest first: page 0 gives `page_count`; a full listing fetches the other pages concurrently (under the caller's
- * bound), an incremental one page after page until it meets the workout the last refresh listed first.
+ * bound), an incremental one page after page until it is past the workout the last refresh settled.
  * Workouts are de-duplicated by id (paging past the end has given duplicates in some clients).
+ * "Newest first" is by `created_at` or by `device_time_created_at` (the rider's local clock; a 2024 recording sorts
+ * so): a newer workout can then be listed after an older one, so an incremental listing does not stop at the first
+ * older workout but only {@link LIST_ORDER_SLACK_SECONDS} below it (PELOTON_API.md "Listing workouts").
  */
 import type { PelotonApi } from '../api/pelotonApi';
 import type { ListedWorkout, WorkoutsPage } from '../api/schemas';
@@ -10,14 +13,24 @@ import type { ListedWorkout, WorkoutsPage } from '../api/schemas';
 /** Workouts asked per page: 100 is the most Peloton gives (a larger `limit` is cut to 100; PELOTON_API.md). */
 export const WORKOUTS_PAGE_LIMIT = 100;
 
+/**
+ * How far below the last refresh's marker (`created_at`, seconds) an incremental listing still reads: 26 hours, the
+ * widest gap between two clocks on Earth (UTC−12 to UTC+14). A list sorted by the rider's local clock puts a workout
+ * at most that much out of `created_at` order (PELOTON_API.md: "a newer workout listed after an older one (up to
+ * 26 h apart)"), so once a workout older than the marker by more than this is listed, no later one is new.
+ */
+export const LIST_ORDER_SLACK_SECONDS = 26 * 3600;
+
 /** The part of the API the listing uses. */
 export type WorkoutListApi = Pick<PelotonApi, 'getWorkoutsPage'>;
 
 /** Options of {@link listWorkouts}. */
 export interface ListWorkoutsOptions {
   /**
-   * Where the listing stops (not included): the newest workout the last refresh settled, by id, or the first
-   * workout created before it (`createdAt`, Unix seconds; null: by id only) in case it was deleted; null lists all.
+   * Where an incremental listing stops (not included): at the first workout created more than
+   * {@link LIST_ORDER_SLACK_SECONDS} before the workout the last refresh settled (`createdAt`, Unix seconds; the
+   * workout itself and those around it are listed again: the caller skips the ones it knows). With `createdAt`
+   * null (a marker stored without it) at that workout, by id. null lists all.
    */
   stopAt: { workoutId: string; createdAt: number | null } | null;
   /** Runs one request under the refresh's shared bound on requests in flight. */
@@ -37,10 +50,15 @@ export interface ListWorkoutsOptions {
 
 /** What a listing found. */
 export interface WorkoutListing {
-  /** The workouts newer than `stopAt`, newest first, each id once. */
+  /** The workouts above the stop, in the list's order (newest first), each id once. */
   workouts: ListedWorkout[];
   /** True when `stopAt` was met (the rest of the list is already known). */
   reachedStop: boolean;
+  /**
+   * True when this is the whole list: no stop, every page read, and at least as many workouts as page 0's `total`
+   * says. Only then may the caller take a workout missing from it as deleted.
+   */
+  complete: boolean;
   /** Pages fetched. */
   pages: number;
 }
@@ -62,7 +80,7 @@ export async function listWorkouts(api: WorkoutListApi, userId: string, options:
     const fresh: ListedWorkout[] = [];
     let stopped = false;
     for (const workout of page.data) {
-      if (stopAt && (workout.id === stopAt.workoutId || (stopAt.createdAt !== null && workout.created_at < stopAt.createdAt))) {
+      if (stopAt && (stopAt.createdAt === null ? workout.id === stopAt.workoutId : workout.created_at < stopAt.createdAt - LIST_ORDER_SLACK_SECONDS)) {
         stopped = true;
         break;
       }
@@ -86,5 +104,6 @@ export async function listWorkouts(api: WorkoutListApi, userId: string, options:
     // Incremental: the known workout is usually on page 0; never fetch pages behind it.
     for (let index = 1; !reachedStop && index < first.page_count; index++) reachedStop = take(await fetchPage(index), index);
   }
-  return { workouts: byPage.flat(), reachedStop, pages };
+  const workouts = byPage.flat();
+  return { workouts, reachedStop, pages, complete: stopAt === null && workouts.length >= first.total };
 }

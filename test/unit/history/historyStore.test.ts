@@ -8,7 +8,7 @@ import { HISTORY_SCHEMA_VERSION, HistoryStore } from '../../../src/history/histo
 import * as l10n from '@vscode/l10n';
 import type { FtpHistory, FtpWarning } from '../../../src/peloton/ftp/model';
 import { warningMessage } from '../../../src/l10n/warningMessages';
-import { ALL_WARNING_SAMPLES } from '../support/warnings';
+import { ALL_WARNING_SAMPLES, LEGACY_WARNING_SAMPLES } from '../support/warnings';
 
 function history(userId = '0123456789abcdef0123456789abcdef', tests = 2): FtpHistory {
   return {
@@ -247,12 +247,43 @@ describe('HistoryStore', () => {
     });
   });
 
+  describe('schema 3 with the fields issue 16 added (optional, no version bump)', () => {
+    const marker = { throughWorkoutId: 'w0', throughCreatedAt: 1_768_392_000, totalWorkouts: 412, lastWorkoutAt: 1_768_392_000, pendingTestIds: [] };
+
+    it('the answers about classes and the marker\'s newest created_at and unanswered workouts are kept and read back', async () => {
+      const h: FtpHistory = {
+        ...history('aaaa'),
+        listed: { ...marker, newestCreatedAt: 1_768_395_000, uncheckedIds: ['w9'] },
+        ftpClasses: { 'ride-de': true, 'ride-builder': false },
+      };
+      await store.save(h);
+      assert.deepEqual((await store.load('aaaa')).history, h);
+      const parsed = JSON.parse(await readFile(fileOf('aaaa'), 'utf8')) as { schemaVersion: number; history: FtpHistory };
+      assert.equal(parsed.schemaVersion, 3);
+      assert.deepEqual(parsed.history.ftpClasses, { 'ride-de': true, 'ride-builder': false });
+    });
+
+    it('a schema-3 file written before them loads as it was (nothing asked yet, the marker without the new fields)', async () => {
+      const before = { ...history('aaaa'), listed: marker };
+      await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 3, history: before }));
+      const loaded = await store.load('aaaa');
+      assert.equal(loaded.problem, null);
+      assert.deepEqual(loaded.history, before);
+      assert.equal(loaded.history!.ftpClasses, undefined);
+    });
+
+    it('an answer that is not true or false makes the file unreadable (set aside)', async () => {
+      await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 3, history: { ...history('aaaa'), ftpClasses: { r: 'yes' } } }));
+      assert.equal((await store.load('aaaa')).history, null);
+    });
+  });
+
   describe('schema 2 (warnings as English sentences)', () => {
     it('loads with each sentence read as its warning, shows the same words (and German ones), and the next save writes schema 3', async () => {
       const expected = history('aaaa', 3);
-      expected.warnings = ALL_WARNING_SAMPLES.map((sample) => sample.warning);
+      expected.warnings = LEGACY_WARNING_SAMPLES.map((sample) => sample.warning);
       const old = oldStored(history('aaaa', 3));
-      old.warnings = ALL_WARNING_SAMPLES.map((sample) => sample.english);
+      old.warnings = LEGACY_WARNING_SAMPLES.map((sample) => sample.english);
       await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 2, history: old }));
       const loaded = await store.load('aaaa');
       assert.equal(loaded.problem, null);
@@ -262,7 +293,7 @@ describe('HistoryStore', () => {
       l10n.config({ contents: JSON.parse(await readFile(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string> });
       try {
         assert.deepEqual(loaded.history!.tests[1]!.warnings.map(warningMessage), ['Kein Leistungsdiagramm für das Workout w1 (404).']);
-        assert.deepEqual(loaded.history!.warnings.map(warningMessage), ALL_WARNING_SAMPLES.map((sample) => sample.german));
+        assert.deepEqual(loaded.history!.warnings.map(warningMessage), LEGACY_WARNING_SAMPLES.map((sample) => sample.german));
       } finally {
         l10n.config({ contents: {} });
       }

@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { legacyWarning } from '../../../src/history/legacyWarnings';
 import { warningMessage } from '../../../src/l10n/warningMessages';
-import { ALL_WARNING_SAMPLES, WORKOUT } from '../support/warnings';
+import { LEGACY_WARNING_SAMPLES, WORKOUT } from '../support/warnings';
 
 describe('legacyWarning', () => {
   it("reads each sentence the domain wrote back into its kind and values, and says it again word for word", () => {
-    for (const { warning, english } of ALL_WARNING_SAMPLES) {
+    for (const { warning, english } of LEGACY_WARNING_SAMPLES) {
       assert.deepEqual(legacyWarning(english), warning, english);
       assert.equal(warningMessage(legacyWarning(english)), english);
     }

@@ -1,13 +1,13 @@
 /**
  * An in-memory rider behind the builder's HistoryApi, for unit and property tests of refreshHistory: a workout
  * list (newest first; FTP tests, warm-ups, other classes), /api/me with its counters, each workout's
- * `ftp_info` and performance graph. Counts every request, measures requests in flight, can delay answers,
+ * `ftp_info` and performance graph, and each class's `is_ftp_test` (GET /api/ride/{id}/details). Counts every request, measures requests in flight, can delay answers,
  * fail a path, and cap the page size like Peloton (100). Answers are the shapes the real client returns.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PelotonApiError } from '../../../src/peloton/api/errors';
 import type { HistoryApi } from '../../../src/peloton/ftp/historyBuilder';
-import type { PelotonMe, PerformanceGraph, Workout, WorkoutsPage } from '../../../src/peloton/api/schemas';
+import type { PelotonMe, PerformanceGraph, RideDetails, Workout, WorkoutsPage } from '../../../src/peloton/api/schemas';
 
 /** One workout of the fake rider. */
 export interface FakeWorkout {
@@ -27,6 +27,8 @@ export interface FakeWorkout {
    * cadence of 90 rpm each; absent: the graph has no per-sample metrics.
    */
   output?: number[];
+  /** The class (ride) id; default `ride-<title>` (one class per title). */
+  rideId?: string;
 }
 
 /** The rider's /api/me FTP fields. */
@@ -52,6 +54,11 @@ function summaryOf(w: FakeWorkout) {
   };
 }
 
+/** The class (ride) id of a fake workout: its `rideId`, else one class per title. */
+export function rideIdOf(w: FakeWorkout): string {
+  return w.rideId ?? `ride-${w.title}`;
+}
+
 export class FakeRider implements HistoryApi {
   /** Every request, e.g. `me`, `page 0`, `workout w1`, `graph w1`. */
   readonly requests: string[] = [];
@@ -67,6 +74,8 @@ export class FakeRider implements HistoryApi {
   pageCap = 100;
   /** Extra items to repeat on a page (page index → workouts appended again), to test de-duplication. */
   readonly duplicates = new Map<number, FakeWorkout[]>();
+  /** `is_ftp_test` of GET /api/ride/{id}/details by class id; a class not here answers 404. */
+  readonly classes = new Map<string, boolean>();
 
   constructor(
     /** Newest first. */
@@ -103,7 +112,8 @@ export class FakeRider implements HistoryApi {
       username: 'rider',
       ...this.me,
       estimated_cycling_ftp: 170,
-      total_workouts: this.workouts.length,
+      // finished workouts only, as Peloton counts them (one being ridden is not counted yet)
+      total_workouts: this.workouts.filter((w) => w.status === 'COMPLETE').length,
       last_workout_at: this.workouts[0]?.createdAt ?? null,
     }));
   }
@@ -123,7 +133,7 @@ export class FakeRider implements HistoryApi {
     const data = [...items, ...(this.duplicates.get(page) ?? [])].map((w) => ({
       ...summaryOf(w),
       title: null,
-      ride: w.title === null ? null : { id: `ride-${w.title}`, title: w.title, duration: 1200 },
+      ride: w.title === null ? null : { id: rideIdOf(w), title: w.title, duration: 1200 },
     }));
     const pageCount = Math.ceil(this.workouts.length / size);
     return { data, limit: size, page, total: this.workouts.length, count: data.length, page_count: pageCount, show_previous: page > 0, show_next: page + 1 < pageCount };
@@ -147,6 +157,15 @@ export class FakeRider implements HistoryApi {
       ride: w.title === null ? null : { id: 'r', title: w.title, duration: 1200, instructor: { name: 'Coach' } },
       ftp_info: w.ftpInfo ?? { ftp: 0, ftp_source: null, ftp_workout_id: null },
     };
+  }
+
+  /** GET /api/ride/{id}/details as `ride <id>`: `is_ftp_test` from {@link classes}; 404 for a class not there. */
+  getRideDetails(rideId: string, signal?: AbortSignal): Promise<RideDetails> {
+    return this.answer(`ride ${rideId}`, signal, () => {
+      const isTest = this.classes.get(rideId);
+      if (isTest === undefined) throw new PelotonApiError(`GET /api/ride/${rideId}/details`, 404, 4040, 'Ride not found');
+      return { is_ftp_test: isTest };
+    });
   }
 
   getPerformanceGraph(id: string, signal?: AbortSignal): Promise<PerformanceGraph> {

@@ -12,6 +12,8 @@ interface Sample<K extends FtpWarning['kind']> {
   warning: Extract<FtpWarning, { kind: K }>;
   english: string;
   german: string;
+  /** True for a kind that came after warnings were data (store schema 3): no stored sentence of it exists. */
+  dataOnly?: true;
 }
 
 export const WARNING_SAMPLES: { [K in FtpWarning['kind']]: Array<Sample<K>> } = {
@@ -48,6 +50,14 @@ export const WARNING_SAMPLES: { [K in FtpWarning['kind']]: Array<Sample<K>> } = 
       warning: { kind: 'listed-test-missing', workoutId: WORKOUT },
       english: `Workout ${WORKOUT}, an FTP test in your workout list, was not found (404): not shown.`,
       german: `Das Workout ${WORKOUT}, ein FTP-Test in deiner Workout-Liste, wurde nicht gefunden (404): nicht angezeigt.`,
+    },
+  ],
+  'class-unchecked': [
+    {
+      warning: { kind: 'class-unchecked', workoutId: WORKOUT, title: '20 Min. FTP-Test' },
+      english: `Could not ask Peloton whether the class "20 Min. FTP-Test" (workout ${WORKOUT}) is an FTP test; it will be asked again at the next refresh.`,
+      german: `Peloton konnte nicht gefragt werden, ob der Kurs „20 Min. FTP-Test“ (Workout ${WORKOUT}) ein FTP-Test ist; beim nächsten Aktualisieren wird erneut gefragt.`,
+      dataOnly: true,
     },
   ],
   'no-graph': [
@@ -100,4 +110,7 @@ export const WARNING_SAMPLES: { [K in FtpWarning['kind']]: Array<Sample<K>> } = 
 };
 
 /** Every sample, kind by kind. */
-export const ALL_WARNING_SAMPLES: ReadonlyArray<{ warning: FtpWarning; english: string; german: string }> = Object.values(WARNING_SAMPLES).flat();
+export const ALL_WARNING_SAMPLES: ReadonlyArray<{ warning: FtpWarning; english: string; german: string; dataOnly?: true }> = Object.values(WARNING_SAMPLES).flat();
+
+/** The samples of kinds that store schemas 1 and 2 kept as sentences (not those that came as data only). */
+export const LEGACY_WARNING_SAMPLES = ALL_WARNING_SAMPLES.filter((sample) => !sample.dataOnly);

@@ -4,6 +4,7 @@ import { PelotonApi, USER_AGENT, type ExchangeRecord } from '../../../../src/pel
 import { createPelotonDispatcher } from '../../../../src/peloton/api/dispatcher';
 import { PelotonApiError } from '../../../../src/peloton/api/errors';
 import { seedExample } from '../../../fakePeloton/datasets';
+import { rideIdOf } from '../../../fakePeloton/builder';
 import { startFakePeloton } from '../../../fakePeloton/server';
 
 describe('PelotonApi', () => {
@@ -62,6 +63,26 @@ describe('PelotonApi', () => {
         assert.match(error.message, /^GET \/api\/workout\/0123456789abcdef0123456789abcdef: HTTP 404 \(error_code \d+\): Workout not found$/);
         return true;
       });
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('GET /api/ride/{id}/details: is_ftp_test of a test class and of another class; an unknown class is a 404 PelotonApiError', async () => {
+    const fake = await startFakePeloton({ rider: seedExample() });
+    try {
+      const api = new PelotonApi({ baseUrl: fake.url, getAccessToken: () => fake.accessToken });
+      const test = fake.rider.workouts.find((w) => w.id === fake.rider.cyclingFtpWorkoutId)!;
+      const other = fake.rider.workouts.find((w) => !/FTP Test/.test(w.title))!;
+      assert.deepEqual(await api.getRideDetails(rideIdOf(test)), { is_ftp_test: true }, 'only is_ftp_test is kept');
+      assert.deepEqual(await api.getRideDetails(rideIdOf(other)), { is_ftp_test: false });
+      await assert.rejects(api.getRideDetails('0123456789abcdef0123456789abcdef'), (error: unknown) => {
+        assert.ok(error instanceof PelotonApiError);
+        assert.equal(error.status, 404);
+        assert.match(error.message, /^GET \/api\/ride\/0123456789abcdef0123456789abcdef\/details: HTTP 404/);
+        return true;
+      });
+      assert.equal(fake.countRoute('ride_details'), 3);
     } finally {
       await fake.close();
     }

@@ -9,6 +9,7 @@ import {
   parsePayload,
   pelotonErrorSchema,
   performanceGraphSchema,
+  rideDetailsSchema,
   validatePayload,
   workoutSchema,
   workoutsPageSchema,
@@ -48,6 +49,19 @@ describe('schemas against the recorded Peloton shapes', () => {
     assert.equal(workout.ftp_info?.ftp_source, 'ftp_manual_source');
     const graph = validatePayload(performanceGraphSchema, doc.WorkoutSamples, 'GET /api/workout/{id}/performance_graph');
     assert.equal(averageOutput(graph), 142);
+  });
+
+  it('reads GET /api/ride/{id}/details (weissleb, avchrisr): the top-level is_ftp_test, nothing else kept', () => {
+    for (const name of ['weissleb-ride-details.json', 'harvest/avchrisr-ride-details.json']) {
+      const recorded = recordedJson(name);
+      assert.equal(typeof (recorded.ride as { title?: unknown }).title, 'string', 'a whole recorded answer');
+      assert.deepEqual(validatePayload(rideDetailsSchema, recorded, 'GET /api/ride/{id}/details'), { is_ftp_test: false }, name);
+    }
+    const { ride: _ride, ...noRide } = recordedJson('weissleb-ride-details.json');
+    assert.deepEqual(validatePayload(rideDetailsSchema, { ...noRide, is_ftp_test: true }, 'GET /api/ride/{id}/details'), { is_ftp_test: true });
+    for (const is_ftp_test of [null, undefined, 'true']) {
+      assert.throws(() => validatePayload(rideDetailsSchema, { ...noRide, is_ftp_test }, 'GET /api/ride/{id}/details'), PelotonSchemaError);
+    }
   });
 
   it('parses a raw performance graph text with a leading byte-order mark (rower)', () => {

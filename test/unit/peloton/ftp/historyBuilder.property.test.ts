@@ -86,7 +86,9 @@ describe('refreshHistory properties (generated riders)', function () {
             const w = rider.workouts[d % Math.max(1, rider.workouts.length)];
             if (w && pageCount > 0) rider.duplicates.set(d % pageCount, [...(rider.duplicates.get(d % pageCount) ?? []), w]);
           }
-          const result = await refreshHistory(rider, null, { expectedUserId: USER_ID, maxChainLength: 500 });
+          // The test being ridden started an hour after the newest workout; it is 10 minutes later now.
+          const now = (life.workouts[0]?.createdAt ?? 0) + 3600 + 600;
+          const result = await refreshHistory(rider, null, { expectedUserId: USER_ID, maxChainLength: 500, now });
           const history = result.history!;
           assert.deepEqual(
             history.tests.map((t) => [t.workoutId, t.applied]),

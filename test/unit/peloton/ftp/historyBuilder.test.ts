@@ -128,6 +128,7 @@ describe('refreshHistory', () => {
     it('a chain cut by maxChainLength that the list cannot finish keeps the limit warning; a test walked and listed warns once', async () => {
       const rider = chainRider(8, 40);
       for (const id of ['t0', 't1', 't2', 't3', 't4']) rider.workouts.find((w) => w.id === id)!.title = 'Special FTP Challenge';
+      rider.classes.set('ride-Special FTP Challenge', false); // Peloton does not file the class as a test either
       rider.workouts.find((w) => w.id === 't6')!.avg = undefined;
       const result = await refreshHistory(rider, null, { maxChainLength: 3 });
       assert.deepEqual(ids(result.history!), ['t7', 't6', 't5']);
@@ -178,6 +179,7 @@ describe('refreshHistory', () => {
     it('the chain finds a test the list cannot (a class title the rule does not know), and it is fetched once', async () => {
       const rider = chainRider(4, 20);
       rider.workouts.find((w) => w.id === 't1')!.title = 'Special FTP Challenge';
+      rider.classes.set('ride-Special FTP Challenge', false);
       const history = await refresh(rider, null);
       assert.deepEqual(ids(history), ['t3', 't2', 't1', 't0']);
       assert.equal(rider.count('workout t2'), 1);
@@ -227,7 +229,7 @@ describe('refreshHistory', () => {
       });
     }
 
-    it('more new workouts than /api/me counts (old ones deleted): small pages down to the marker, the same history as a cold refresh', async () => {
+    it('more new workouts than /api/me counts (old ones deleted): small pages down to the marker, then the whole list (pages only), the same history as a cold refresh', async () => {
       const rider = chainRider(10, 500);
       const first = await refresh(rider, null);
       const newest = rider.workouts[0]!.createdAt;
@@ -237,31 +239,42 @@ describe('refreshHistory', () => {
       rider.requests.length = 0;
       rider.pageLimits.length = 0;
       const result = await refreshHistory(rider, first, { expectedUserId: USER_ID, now: NOW });
-      // /api/me counts 5 more workouts (25 new, 20 deleted): pages of 15 until the marker, 26th in the list.
-      assert.deepEqual(rider.pageLimits, [15, 15]);
-      assert.deepEqual(rider.requests.sort(), ['graph t10', 'me', 'page 0', 'page 1', 'workout t10']);
+      // /api/me counts 5 more workouts (25 new, 20 deleted): pages of 15 down to the marker (26th in the list) and a day
+      // below it; 25 listed but 5 counted: some were deleted, so the whole list again, in full pages (505 workouts).
+      assert.deepEqual(rider.pageLimits, [15, 15, 100, 100, 100, 100, 100, 100]);
+      assert.deepEqual(
+        rider.requests.filter((r) => !r.startsWith('page')).sort(),
+        ['graph t10', 'me', 'workout t10'],
+        'no stored test fetched again',
+      );
       const cold = await refresh(new FakeRider(rider.workouts, rider.me), null);
       assert.deepEqual(result.history!.tests, cold.tests);
       assert.equal(result.history!.listed?.throughWorkoutId, rider.workouts[0]!.id);
     });
 
-    it('the newest listed workout deleted since: the listing stops at the first older one (4 requests, not every page)', async () => {
+    it('the newest listed workout (a test) deleted since: the listing stops a day below where it was, then reads the whole list and drops the test', async () => {
       const rider = chainRider(10, 500);
       const first = await refresh(rider, null);
       const marker = rider.workouts.shift()!; // the rider deleted it
       assert.equal(first.listed?.throughWorkoutId, marker.id);
+      assert.equal(marker.id, 't9');
       rider.workouts.unshift(ftpTest('t10', marker.createdAt + DAY, 230, 't9'));
       rider.requests.length = 0;
+      rider.pageLimits.length = 0;
       const result = await refreshHistory(rider, first, { expectedUserId: USER_ID, now: NOW });
-      assert.deepEqual(rider.requests.sort(), ['graph t10', 'me', 'page 0', 'workout t10']);
-      assert.deepEqual(ids(result.history!), ['t10', ...ids(first)]);
+      // /api/me counts as many workouts as before, with t10 new: one was deleted.
+      assert.deepEqual(rider.pageLimits, [10, 100, 100, 100, 100, 100]);
+      assert.deepEqual(rider.requests.filter((r) => !r.startsWith('page')).sort(), ['graph t10', 'me', 'workout t10']);
+      assert.deepEqual(ids(result.history!), ['t10', ...ids(first).filter((id) => id !== 't9')]);
+      assert.equal(result.removedTests, 1);
+      assert.equal(result.history!.listed?.throughWorkoutId, 't10');
     });
 
     it('a test still IN_PROGRESS is neither listed nor stored, and the next refresh looks at it again', async () => {
       const rider = chainRider(3, 30);
       const first = await refresh(rider, null);
       const last = rider.workouts[0]!;
-      const riding: FakeWorkout = { ...ftpTest('t3', last.createdAt + DAY, 120, 't2'), status: 'IN_PROGRESS' };
+      const riding: FakeWorkout = { ...ftpTest('t3', NOW - 600, 120, 't2'), status: 'IN_PROGRESS' }; // started 10 minutes ago
       rider.workouts.unshift(riding);
       const second = await refresh(rider, first);
       assert.deepEqual(ids(second), ids(first), 'not stored');
@@ -337,7 +350,7 @@ describe('refreshHistory', () => {
       const abort = new AbortController();
       setTimeout(() => abort.abort(), 50);
       const result = await refreshHistory(rider, stored, { signal: abort.signal });
-      assert.deepEqual(result, { history: stored, replaced: false, newTests: 0, aborted: true, warnings: [] });
+      assert.deepEqual(result, { history: stored, replaced: false, newTests: 0, removedTests: 0, aborted: true, warnings: [] });
     });
 
     it('aborted before it starts, with nothing stored: history null, no request', async () => {
