@@ -117,5 +117,9 @@ export function registerFtpTestsTree(history: HistoryService): vscode.Disposable
   };
   const subscription = history.onDidChange(sync);
   sync();
-  return vscode.Disposable.from(subscription, view);
+  // The walkthrough's power-zones step is done when the rider opens the zones (package.json, walkthroughs).
+  const zonesShown = view.onDidExpandElement(({ element }) => {
+    if (element instanceof FtpTreeItem && element.test === null) void vscode.commands.executeCommand('setContext', 'pelotonFtp.zonesShown', true);
+  });
+  return vscode.Disposable.from(subscription, zonesShown, view);
 }
