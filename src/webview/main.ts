@@ -135,8 +135,9 @@ function render(history: HistoryMessage): void {
     return;
   }
 
-  // Progress messages during a refresh repeat the same rows: keep the table (and the focus in it) as it is.
-  const rowsJson = JSON.stringify(history.rows);
+  // Progress messages during a refresh repeat the same rows (and the current FTP's origin, which the table's notes
+  // read): keep the table (and the focus in it) as it is.
+  const rowsJson = JSON.stringify([history.rows, history.currentFtpOrigin]);
   if (rowsJson === drawnRows) return;
   drawnRows = rowsJson;
   view.empty.hidden = true;
@@ -145,7 +146,7 @@ function render(history: HistoryMessage): void {
   if (chart) chart.update(history.rows);
   else chart = createFtpChart(view.canvas, history.rows);
   view.tableBox.replaceChildren(
-    createHistoryTable(history.rows, (workoutId) => vscode.postMessage({ type: 'openWorkout', workoutId })),
+    createHistoryTable(history.rows, history.currentFtpOrigin, (workoutId) => vscode.postMessage({ type: 'openWorkout', workoutId })),
   );
 }
 

@@ -4,7 +4,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { ChartRow } from '../shared/pageProtocol';
-import { WORKOUT_ID, tableRows } from './tableText';
+import type { BaselineOrigin } from './format';
+import { WORKOUT_ID, appliedFootnote, appliedUnknownReasons, tableRows } from './tableText';
 import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit';
 
 /**
@@ -26,26 +27,67 @@ export function tableColumns(): readonly GridColumn[] {
   ];
 }
 
+/** Index of the "Applied" column in {@link tableColumns} and {@link tableRows}. */
+const APPLIED_COLUMN = 2;
+
 /**
- * The data grid of `rows` (newest first). Each ride name is a link calling `onOpenWorkout` with the
- * workout id, when the id is one the host accepts.
+ * An "Applied" cell without a mark: the em dash, with the reason as its tooltip (pointer) and as text for screen
+ * readers (the dash itself is hidden from them).
  */
-export function createHistoryTable(rows: readonly ChartRow[], onOpenWorkout: (workoutId: string) => void): HTMLElement {
+function unknownAppliedCell(dash: string, reason: string): HTMLElement {
+  const cell = document.createElement('span');
+  cell.className = 'applied-unknown';
+  cell.title = reason;
+  const mark = document.createElement('span');
+  mark.setAttribute('aria-hidden', 'true');
+  mark.textContent = dash;
+  const spoken = document.createElement('span');
+  spoken.className = 'visually-hidden';
+  spoken.textContent = reason;
+  cell.append(mark, spoken);
+  return cell;
+}
+
+/**
+ * The data grid of `rows` (newest first), and under it, when some result has no applied mark, a note saying why.
+ * Each ride name is a link calling `onOpenWorkout` with the workout id, when the id is one the host accepts.
+ * @param currentFtpOrigin where the current FTP came from: it tells why the newest test may have no mark.
+ */
+export function createHistoryTable(
+  rows: readonly ChartRow[],
+  currentFtpOrigin: BaselineOrigin | null,
+  onOpenWorkout: (workoutId: string) => void,
+): DocumentFragment {
   const newestFirst = [...rows].sort((a, b) => b.takenAt - a.takenAt);
-  const cells = tableRows(rows).map((texts, i): GridCellContent[] => {
+  const reasons = appliedUnknownReasons(rows, currentFtpOrigin);
+  const cells = tableRows(rows).map((rowTexts, i): GridCellContent[] => {
     const row = newestFirst[i];
-    const ride = texts[texts.length - 1];
+    const reason = reasons[i];
+    const texts: GridCellContent[] = [...rowTexts];
+    if (reason) texts[APPLIED_COLUMN] = unknownAppliedCell(rowTexts[APPLIED_COLUMN]!, reason);
+    const ride = rowTexts[rowTexts.length - 1];
     if (!WORKOUT_ID.test(row.workoutId)) return texts;
     const link = document.createElement('a');
     link.href = '#';
     link.className = 'ride-link';
     link.textContent = ride;
-    link.title = l10n.t('Open this workout ({0})', texts[0]);
+    link.title = l10n.t('Open this workout ({0})', rowTexts[0]);
     link.addEventListener('click', (event) => {
       event.preventDefault();
       onOpenWorkout(row.workoutId);
     });
     return [...texts.slice(0, -1), link];
   });
-  return createDataGrid({ label: l10n.t('FTP tests, newest first'), columns: tableColumns(), rows: cells });
+  const table = document.createDocumentFragment();
+  const grid = createDataGrid({ label: l10n.t('FTP tests, newest first'), columns: tableColumns(), rows: cells });
+  table.append(grid);
+  if (reasons.some((reason) => reason !== null)) {
+    const note = document.createElement('p');
+    note.id = 'applied-note';
+    note.className = 'table-note';
+    note.textContent = appliedFootnote();
+    grid.setAttribute('aria-describedby', note.id);
+    table.append(note);
+  }
+  return table;
 }
