@@ -102,7 +102,6 @@ async function clickStepButton(page: Page, step: Step, label: string): Promise<v
 
 describe('First run: the walkthrough opens on install and ticks each step as the rider does it', function () {
   this.timeout(240_000);
-  this.bail(true); // each step builds on the one before
   let session: UiSession | undefined;
   let page: Page;
   let fake: FakePeloton;
@@ -120,8 +119,16 @@ describe('First run: the walkthrough opens on install and ticks each step as the
     await page.setViewportSize({ width: 1600, height: 900 }); // wide enough for the steps' pictures beside them
   });
 
+  // Each step builds on the one before: after a failure the later ones are skipped (mocha's bail would also skip
+  // this whole suite after a failure in another file).
+  let failed = false;
+  beforeEach(function () {
+    if (failed) this.skip();
+  });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(page, `walkthrough-failed-${this.currentTest.title.slice(0, 40)}`);
+    if (this.currentTest?.state !== 'failed') return;
+    failed = true;
+    await screenshot(page, `walkthrough-failed-${this.currentTest.title.slice(0, 40)}`);
   });
 
   after(async () => {
