@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../test/e2e/harness/browser';
+import { CHROMIUM_ARGS } from '../test/e2e/harness/chromiumFlags';
 
 /** The icon's edge in pixels. */
 const ICON_SIZE = 256;

@@ -10,12 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../src/shared/time';
+import { nowSeconds } from '../src/shared/dates';
 import { getDataset } from '../test/fakePeloton/datasets';
-import { makeLocalStorageValue } from '../test/fakePeloton/jwt';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, makeLocalStorageValue } from '../test/fakePeloton/jwt';
 import { startFakePeloton } from '../test/fakePeloton/server';
 import { startCodeServer } from '../test/e2e/harness/codeServer';
-import { CACHE_DIR, ensureVsCodeEnvironment } from './setup-vscode';
+import { ensureVsCodeEnvironment } from './setup-vscode';
 import { startBanner, stopMessage, writeTokensFile } from './startBanner';
 
 const root = resolve(__dirname, '..');
@@ -53,8 +53,15 @@ function packageQuietly(): string {
   return resolve(root, vsix);
 }
 
+/** The size of `folder` in MB (`du -sm`), or null when it cannot be measured. */
+function megabytesOf(folder: string): number | null {
+  const result = spawnSync('du', ['-sm', folder], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const megabytes = Number.parseInt(result.stdout ?? '', 10);
+  return result.status === 0 && Number.isFinite(megabytes) ? megabytes : null;
+}
+
 async function main(): Promise<void> {
-  await ensureVsCodeEnvironment();
+  const { cacheDir: cacheFolder } = await ensureVsCodeEnvironment();
   const vsixPath = packageQuietly();
   const fake = await startFakePeloton({ rider: getDataset(options.dataset), port: Number(options.port) });
   const server = await startCodeServer({
@@ -68,9 +75,10 @@ async function main(): Promise<void> {
     refreshToken: fake.refreshToken,
     expiresAt: nowSeconds() + ACCESS_TOKEN_LIFETIME_SECONDS,
   });
-  const tokensPath = join(CACHE_DIR, 'demo-tokens.txt');
+  const tokensPath = join(cacheFolder, 'demo-tokens.txt');
   writeTokensFile(tokensPath, { fakeApiUrl: fake.url, accessToken: fake.accessToken, localStorageValue });
-  const cacheDir = `${shown(CACHE_DIR)}/`;
+  const cacheDir = `${shown(cacheFolder)}/`;
+  const cacheMegabytes = megabytesOf(cacheFolder);
   if (options['print-tokens']) console.log(`\nDemo access token:\n${fake.accessToken}\n\nWeb-app localStorage value:\n${localStorageValue}`);
   console.log(
     startBanner({
@@ -81,6 +89,7 @@ async function main(): Promise<void> {
       password: fake.auth0.password,
       tokensFile: shown(tokensPath),
       cacheDir,
+      cacheMegabytes,
       tokensPrinted: options['print-tokens'],
     }),
   );
@@ -93,7 +102,7 @@ async function main(): Promise<void> {
     await server.stop();
     await fake.close();
     rmSync(tokensPath, { force: true });
-    console.log(`\n${stopMessage({ codeServerUrl: server.url, fakeApiUrl: fake.url, tokensFile: shown(tokensPath), cacheDir })}`);
+    console.log(`\n${stopMessage({ codeServerUrl: server.url, fakeApiUrl: fake.url, tokensFile: shown(tokensPath), cacheDir, cacheMegabytes })}`);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -20,8 +20,15 @@ export interface StartBannerInput {
   tokensFile: string;
   /** The cache folder (Node 24, code-server, run folders), e.g. `.vscode-test/`. */
   cacheDir: string;
+  /** The cache folder's size in MB as measured (`du`), or null when unknown (then the usual figure is given). */
+  cacheMegabytes: number | null;
   /** True when `--print-tokens` printed the tokens above the block. */
   tokensPrinted: boolean;
+}
+
+/** The cache folder's size in words: the measured MB, or the usual size of a Node 24 and code-server 4.139 install. */
+function cacheSize(megabytes: number | null): string {
+  return megabytes === null ? 'about 800 MB' : `${megabytes.toLocaleString('en')} MB`;
 }
 
 /** The TCP port of a URL (its explicit port, else 80 or 443). */
@@ -53,7 +60,7 @@ export function startBanner(input: StartBannerInput): string {
     `              ${input.tokensFile}`,
     '',
     `  Fake API  ${input.fakeApiUrl} (rider "${input.username}")`,
-    `  Disk      ${input.cacheDir} holds Node 24 and code-server, about 800 MB; later runs reuse it.`,
+    `  Disk      ${input.cacheDir} holds Node and code-server (${cacheSize(input.cacheMegabytes)}); later runs reuse it.`,
     '',
     'Press Ctrl+C to stop code-server and the fake Peloton API.',
     '',
@@ -85,9 +92,11 @@ export function writeTokensFile(path: string, input: Parameters<typeof tokensFil
 }
 
 /** What Ctrl+C prints once both are stopped. */
-export function stopMessage(input: { codeServerUrl: string; fakeApiUrl: string; tokensFile: string; cacheDir: string }): string {
+export function stopMessage(
+  input: Pick<StartBannerInput, 'codeServerUrl' | 'fakeApiUrl' | 'tokensFile' | 'cacheDir' | 'cacheMegabytes'>,
+): string {
   return [
     `Stopped code-server (${input.codeServerUrl}) and the fake Peloton API (${input.fakeApiUrl}); removed ${input.tokensFile}.`,
-    `${input.cacheDir} keeps Node 24 and code-server for the next npm start (delete it to free about 800 MB).`,
+    `${input.cacheDir} keeps Node and code-server for the next npm start (delete it to free ${cacheSize(input.cacheMegabytes)}).`,
   ].join('\n');
 }

@@ -1,31 +1,23 @@
 /**
- * The composition root: builds the services once (log, session, tokens, API client, history) and
- * hands them to the parts that register views and commands. Everything registered is disposed.
+ * The composition root: creates the services once (session, log, sign-in, tokens, API client, history), registers
+ * the parts (Accounts menu, views, commands) and returns the test API. Everything registered is disposed.
  */
 import * as vscode from 'vscode';
 import { AccessTokens } from './auth/accessTokens';
 import { PelotonAuthProvider } from './auth/authProvider';
 import { SessionStore } from './auth/sessionStore';
-import { runSignInFlow } from './auth/signInFlow';
-import { runPasswordSignInFlow } from './auth/passwordSignInFlow';
-import { chooseSignInFlow } from './auth/signInChoice';
-import { registerPasswordSignInCommand } from './commands/signIn';
-import { signInWithPassword } from './peloton/signIn/passwordLogin';
+import { createSignIn } from './auth/signIn';
 import { registerCommands } from './commands';
-import { registerExportCommand } from './commands/exportHistory';
 import { HistoryService } from './history/historyService';
 import { HistoryStore } from './history/historyStore';
 import { configureL10n } from './l10n/configure';
 import { createLog } from './log';
 import { PelotonApi, type PelotonApiOptions } from './peloton/api/pelotonApi';
-import type { PelotonMe } from './peloton/api/schemas';
-import { refreshAccessToken, type Credentials } from './peloton/signIn/tokens';
+import { refreshAccessToken } from './peloton/signIn/oauthToken';
+import { signInWithPassword } from './peloton/signIn/passwordLogin';
 import { readSettings } from './settings';
 import { registerFtpTestsTree } from './views/ftpTestsTree';
 import { registerFtpStatusBar } from './views/statusBar';
-
-/** How long the sign-in check's GET /api/me stands in for the first refresh's own (milliseconds). */
-const SIGN_IN_ME_FRESH_MS = 30_000;
 
 /** What activate() hands to the integration tests (never tokens). */
 export interface PelotonFtpExtensionApi {
@@ -45,57 +37,40 @@ export interface PelotonFtpExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<PelotonFtpExtensionApi> {
   const started = performance.now();
   configureL10n();
-  const signedIn: { provider?: PelotonAuthProvider } = {};
-  const log = createLog(() => [signedIn.provider?.current?.accessToken, signedIn.provider?.current?.refreshToken]);
   const sessionStore = new SessionStore(context.secrets);
+  const auth = await PelotonAuthProvider.create(sessionStore);
+  const log = createLog(() => [auth.current?.accessToken, auth.current?.refreshToken]);
   /** An API client on the configured base URL, logging every exchange. */
-  const apiWith = (auth: Pick<PelotonApiOptions, 'getAccessToken' | 'onUnauthorized'>) =>
-    new PelotonApi({ baseUrl: readSettings().apiBaseUrl, onExchange: log.exchange, ...auth });
-  /** The GET /api/me of the last sign-in check, handed once to the first refresh after it (saves a request). */
-  let signInMe: { me: PelotonMe; at: number } | null = null;
-  const verify = async (credentials: Credentials) => {
-    const me = await apiWith({ getAccessToken: () => credentials.accessToken }).getMe();
-    signInMe = { me, at: performance.now() };
-    return me;
-  };
-  const takeSignInMe = (userId: string): PelotonMe | undefined => {
-    const taken = signInMe;
-    signInMe = null;
-    return taken && taken.me.id === userId && performance.now() - taken.at < SIGN_IN_ME_FRESH_MS ? taken.me : undefined;
-  };
-  const tokenSignIn = () => runSignInFlow(verify);
-  // The login gets the caller's own options object (Object.assign), so its blanking of the password reaches it.
-  const passwordSignIn = () =>
-    runPasswordSignInFlow({ login: (options) => signInWithPassword(Object.assign(options, { authBaseUrl: readSettings().authBaseUrl })), verify, log });
-  const provider = await PelotonAuthProvider.create(sessionStore, chooseSignInFlow({ password: passwordSignIn, token: tokenSignIn }));
-  signedIn.provider = provider;
-  const tokens = new AccessTokens(provider, (refreshToken) => refreshAccessToken({ authBaseUrl: readSettings().authBaseUrl, refreshToken }), log.info);
-  const createApi = () =>
-    apiWith({ getAccessToken: () => tokens.getAccessToken(), onUnauthorized: (refused) => tokens.afterUnauthorized(refused) });
+  const apiWith = (tokens: Pick<PelotonApiOptions, 'getAccessToken' | 'onUnauthorized'>) =>
+    new PelotonApi({ baseUrl: readSettings().apiBaseUrl, onExchange: log.exchange, ...tokens });
+  const signIn = createSignIn({
+    auth,
+    getMe: (credentials) => apiWith({ getAccessToken: () => credentials.accessToken }).getMe(),
+    // The login gets the caller's own options object (Object.assign), so its blanking of the password reaches it.
+    login: (options) => signInWithPassword(Object.assign(options, { authBaseUrl: readSettings().authBaseUrl })),
+    log,
+  });
+  auth.register(() => signIn.run('ask'));
+  const tokens = new AccessTokens(auth, (refreshToken) => refreshAccessToken({ authBaseUrl: readSettings().authBaseUrl, refreshToken }), log.info);
   const history = new HistoryService({
-    auth: provider,
+    auth,
     store: new HistoryStore(context.globalStorageUri.fsPath),
-    createApi,
+    createApi: () => apiWith({ getAccessToken: () => tokens.getAccessToken(), onUnauthorized: (refused) => tokens.afterUnauthorized(refused) }),
     settings: readSettings,
     log,
-    takeSignInMe,
+    takeSignInMe: (userId) => signIn.takeSignInMe(userId),
   });
-  const setSignedIn = () => void vscode.commands.executeCommand('setContext', 'pelotonFtp.signedIn', provider.current !== null);
-  setSignedIn();
   context.subscriptions.push(
     log,
     sessionStore,
-    provider,
+    auth,
     history,
     registerFtpTestsTree(history),
-    registerExportCommand(history),
-    registerFtpStatusBar({ history, isSignedIn: () => provider.current !== null, onDidChangeSession: provider.onDidChangeSessions }),
-    registerCommands({ extensionUri: context.extensionUri, auth: provider, history, log, tokenSignIn }),
-    registerPasswordSignInCommand({ auth: provider, flow: passwordSignIn, log }),
+    registerFtpStatusBar({ history, isSignedIn: () => auth.current !== null, onDidChangeSession: auth.onDidChangeSessions }),
+    ...registerCommands({ extensionUri: context.extensionUri, auth, signIn, history, log }),
     // A session that ends by itself (renewal refused, or signed out in another window) leaves the history
     // on screen with a Sign In prompt; only the Sign Out command clears it.
-    provider.onDidChangeSessions((e) => {
-      setSignedIn();
+    auth.onDidChangeSessions((e) => {
       if (e.added?.length) void history.start();
     }),
   );
@@ -103,10 +78,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
   void history.start();
   const account = () => {
-    const record = provider.current;
+    const record = auth.current;
     return record ? { userId: record.userId, username: record.username, sessionId: record.id } : null;
   };
-  return { activationMs, history, logUri: context.logUri, account, removeSession: (id) => provider.removeSession(id) };
+  return { activationMs, history, logUri: context.logUri, account, removeSession: (id) => auth.removeSession(id) };
 }
 
 /** Nothing to do: every registration is in context.subscriptions. */

@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import { checkBaseUrl } from './peloton/api/baseUrl';
 import { DEFAULT_MAX_TESTS } from './peloton/ftp/chain';
+import { SETTINGS } from './ids';
 
 /** The settings in effect. URLs are origins without a trailing slash. */
 export interface PelotonSettings {
@@ -39,12 +40,12 @@ function userSetting<T>(config: vscode.WorkspaceConfiguration, key: string, fall
  * @throws {BaseUrlError} when a base URL is not allowed (the message names the setting).
  */
 export function readSettings(): PelotonSettings {
-  const config = vscode.workspace.getConfiguration('pelotonFtp');
-  const maxChainLength = Math.trunc(userSetting(config, 'maxChainLength', DEFAULT_MAX_TESTS));
-  const refreshAfterHours = config.get<number>('refreshAfterHours', 12);
+  const config = vscode.workspace.getConfiguration();
+  const maxChainLength = Math.trunc(userSetting(config, SETTINGS.maxChainLength, DEFAULT_MAX_TESTS));
+  const refreshAfterHours = config.get<number>(SETTINGS.refreshAfterHours, 12);
   return {
-    apiBaseUrl: checkBaseUrl(userSetting(config, 'apiBaseUrl', 'https://api.onepeloton.com'), 'pelotonFtp.apiBaseUrl'),
-    authBaseUrl: checkBaseUrl(userSetting(config, 'authBaseUrl', 'https://auth.onepeloton.com'), 'pelotonFtp.authBaseUrl'),
+    apiBaseUrl: checkBaseUrl(userSetting(config, SETTINGS.apiBaseUrl, 'https://api.onepeloton.com'), SETTINGS.apiBaseUrl),
+    authBaseUrl: checkBaseUrl(userSetting(config, SETTINGS.authBaseUrl, 'https://auth.onepeloton.com'), SETTINGS.authBaseUrl),
     maxChainLength: Number.isFinite(maxChainLength) ? Math.min(Math.max(maxChainLength, 1), 500) : DEFAULT_MAX_TESTS,
     refreshAfterHours: Number.isFinite(refreshAfterHours) && refreshAfterHours >= 0 ? refreshAfterHours : 12,
   };

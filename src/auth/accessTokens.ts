@@ -5,7 +5,7 @@
  * refresh token (`invalid_grant`), leaving the stored FTP history alone.
  */
 import { TokenRefreshError } from '../peloton/api/errors';
-import { nowSeconds } from '../shared/time';
+import { nowSeconds } from '../shared/dates';
 import type { Credentials } from '../peloton/signIn/tokens';
 import type { PelotonAuthProvider } from './authProvider';
 

@@ -1,17 +1,12 @@
 /**
  * "Peloton" in VS Code's Accounts menu: an AuthenticationProvider (id `peloton`) whose one session lives
- * in SecretStorage through {@link SessionStore}. Creating a session runs the sign-in flow it is given
- * (prompt, check with GET /api/me); sessions stay in step across windows through `secrets.onDidChange`.
+ * in SecretStorage through {@link SessionStore}. Creating a session runs the sign-in it is registered with
+ * (src/auth/signIn.ts); sessions stay in step across windows through `secrets.onDidChange`. Keeps the
+ * `pelotonFtp.signedIn` context key.
  */
 import * as vscode from 'vscode';
+import { AUTH_PROVIDER, CONTEXT } from '../ids';
 import type { PelotonSessionRecord, SessionStore } from './sessionStore';
-
-/** The provider id and label contributed in package.json (`contributes.authentication`). */
-export const PELOTON_AUTH_PROVIDER_ID = 'peloton';
-export const PELOTON_AUTH_PROVIDER_LABEL = 'Peloton';
-
-/** Builds a session record from a sign-in; throws a user-facing Error or `vscode.CancellationError`. */
-export type SignInFlow = () => Promise<PelotonSessionRecord>;
 
 function toSession(record: PelotonSessionRecord): vscode.AuthenticationSession {
   return { id: record.id, accessToken: record.accessToken, account: { id: record.userId, label: record.username }, scopes: [] };
@@ -28,27 +23,35 @@ export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscod
    */
   readonly onDidSignOutByRider = this.signedOutByRider.event;
   private record: PelotonSessionRecord | null = null;
+  private signIn: (() => Promise<PelotonSessionRecord | undefined>) | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  private constructor(
-    private readonly store: SessionStore,
-    private readonly signInFlow: SignInFlow,
-  ) {
+  private constructor(private readonly store: SessionStore) {
     this.disposables.push(
       this.changed,
       this.signedOutByRider,
       store.onDidChange(() => void this.reload()),
-      vscode.authentication.registerAuthenticationProvider(PELOTON_AUTH_PROVIDER_ID, PELOTON_AUTH_PROVIDER_LABEL, this, {
-        supportsMultipleAccounts: false,
-      }),
+      this.changed.event(() => this.setSignedInContext()),
     );
   }
 
-  /** Registers the provider and loads the stored session. */
-  static async create(store: SessionStore, signInFlow: SignInFlow): Promise<PelotonAuthProvider> {
-    const provider = new PelotonAuthProvider(store, signInFlow);
+  /** Loads the stored session. Not yet in the Accounts menu: see {@link register}. */
+  static async create(store: SessionStore): Promise<PelotonAuthProvider> {
+    const provider = new PelotonAuthProvider(store);
     provider.record = await store.read();
+    provider.setSignedInContext();
     return provider;
+  }
+
+  /**
+   * Puts the provider in VS Code's Accounts menu (until disposed). Its sign-in runs `signIn`: the one sign-in path,
+   * which stores the session itself and resolves undefined when the rider cancelled or the failure was shown.
+   */
+  register(signIn: () => Promise<PelotonSessionRecord | undefined>): void {
+    this.signIn = signIn;
+    this.disposables.push(
+      vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER.id, AUTH_PROVIDER.label, this, { supportsMultipleAccounts: false }),
+    );
   }
 
   /** The current session record (tokens included): for the extension's own use only, never for a webview. */
@@ -60,17 +63,13 @@ export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscod
     return this.record ? [toSession(this.record)] : [];
   }
 
-  /** Runs the sign-in flow and stores the session only once the flow has checked the token. */
+  /**
+   * The Accounts menu's sign-in: the session the registered sign-in stored.
+   * @throws {vscode.CancellationError} when there is none (cancelled, or the failure was already shown).
+   */
   async createSession(): Promise<vscode.AuthenticationSession> {
-    const record = await this.signInFlow();
-    await this.save(record);
-    return toSession(record);
-  }
-
-  /** Runs a given sign-in flow (instead of the Accounts menu's) and stores its session once the flow checked it. */
-  async signInWith(flow: SignInFlow): Promise<vscode.AuthenticationSession> {
-    const record = await flow();
-    await this.save(record);
+    const record = await this.signIn?.();
+    if (!record) throw new vscode.CancellationError();
     return toSession(record);
   }
 
@@ -116,6 +115,10 @@ export class PelotonAuthProvider implements vscode.AuthenticationProvider, vscod
       removed: previous && previous.id !== next?.id ? [toSession(previous)] : [],
       changed: next && previous?.id === next.id ? [toSession(next)] : [],
     });
+  }
+
+  private setSignedInContext(): void {
+    void vscode.commands.executeCommand('setContext', CONTEXT.signedIn, this.record !== null);
   }
 
   dispose(): void {

@@ -13,11 +13,8 @@ import { PasswordLoginError, type PasswordLoginStep } from '../peloton/signIn/pa
 import { fingerprintSecret, redactFingerprint } from '../peloton/api/secretFingerprint';
 import type { Credentials } from '../peloton/signIn/tokens';
 import { passwordSignInMessage, userMessage } from '../l10n/errorMessages';
-import { sessionRecordOf, type PelotonSessionRecord } from './sessionStore';
-import { SignInError, type VerifyCredentials } from './signInFlow';
-
-/** The command that pastes a token: offered beside every password sign-in error. */
-export const TOKEN_SIGN_IN_COMMAND = 'pelotonFtp.signIn';
+import type { PelotonSessionRecord } from './sessionStore';
+import { SignInError, type CheckCredentials } from './signInFlow';
 
 /**
  * Runs Peloton's hosted login: signInWithPassword on the SAME options object with the configured authBaseUrl added
@@ -28,14 +25,10 @@ export type PasswordLogin = (options: Omit<PasswordLoginOptions, 'authBaseUrl'>)
 /** What the flow needs. */
 export interface PasswordSignInDeps {
   login: PasswordLogin;
-  /** GET /api/me with the new token. */
-  verify: VerifyCredentials;
-  /** The extension's log: a line per exchange (method, path, status), and why a sign-in failed. */
-  log: { exchange(record: ExchangeRecord): void; warn(message: string): void };
+  check: CheckCredentials;
+  /** The extension's log: a line per exchange (method, path, status). */
+  log: { exchange(record: ExchangeRecord): void };
 }
-
-/** A password sign-in that failed; the message is user-facing and a token sign-in is worth offering. */
-export class PasswordSignInError extends SignInError {}
 
 /** Loose email check: something@something.tld, no spaces. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -60,7 +53,7 @@ function stepMessage(step: PasswordLoginStep | 'account'): string {
  * Asks for the email and password and signs in.
  * @returns the session record to store.
  * @throws {vscode.CancellationError} when the rider dismissed a box or cancelled the progress;
- *   {@link PasswordSignInError} with a user-facing message (never the password) otherwise.
+ *   {@link SignInError} with a user-facing message and a detail for the log (neither holds the password) otherwise.
  */
 export async function runPasswordSignInFlow(deps: PasswordSignInDeps): Promise<PelotonSessionRecord> {
   const email = await vscode.window.showInputBox({
@@ -98,20 +91,12 @@ export async function runPasswordSignInFlow(deps: PasswordSignInDeps): Promise<P
       try {
         const credentials = await deps.login(options);
         progress.report({ message: stepMessage('account') });
-        const me = await deps.verify(credentials);
+        const record = await deps.check(credentials);
         if (controller.signal.aborted) throw new vscode.CancellationError();
-        return sessionRecordOf(credentials, me);
+        return record;
       } catch (error) {
         if (error instanceof vscode.CancellationError || controller.signal.aborted || isAbortError(error)) throw new vscode.CancellationError();
-        if (error instanceof PasswordLoginError) {
-          deps.log.warn(clean(`Password sign-in failed: ${error.message}`));
-          throw new PasswordSignInError(clean(passwordSignInMessage(error)));
-        }
-        if (error instanceof PelotonError) {
-          deps.log.warn(clean(`Password sign-in failed: ${error.message}`));
-          throw new PasswordSignInError(clean(vscode.l10n.t('Could not sign in to Peloton: {0}', userMessage(error))));
-        }
-        throw error;
+        throw failure(error, clean);
       } finally {
         options.password = '';
         subscription.dispose();
@@ -120,9 +105,13 @@ export async function runPasswordSignInFlow(deps: PasswordSignInDeps): Promise<P
   );
 }
 
-/** Shows a failed sign-in with a "Sign In with Access Token" button (which runs that command). */
-export async function showPasswordSignInError(message: string): Promise<void> {
-  const paste = vscode.l10n.t('Sign In with Access Token');
-  const choice = await vscode.window.showErrorMessage(message, paste);
-  if (choice === paste) await vscode.commands.executeCommand(TOKEN_SIGN_IN_COMMAND);
+/** Why a password sign-in failed, as a {@link SignInError}: the message and the detail both cleaned of the password. */
+function failure(error: unknown, clean: (text: string) => string): SignInError {
+  if (error instanceof PasswordLoginError) return new SignInError(clean(passwordSignInMessage(error)), clean(error.message));
+  if (error instanceof PelotonError) {
+    return new SignInError(clean(vscode.l10n.t('Could not sign in to Peloton: {0}', userMessage(error))), clean(error.message));
+  }
+  // Only the name: an unexpected error's message is not known to be free of what the rider typed (email, password).
+  const name = error instanceof Error ? error.name : 'error';
+  return new SignInError(vscode.l10n.t('Sign-in failed: {0}', name), name);
 }

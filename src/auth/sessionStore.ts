@@ -7,9 +7,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod';
 import type { PelotonMe } from '../peloton/api/schemas';
 import type { Credentials } from '../peloton/signIn/tokens';
-
-/** The SecretStorage key of the session record. */
-export const SESSION_SECRET_KEY = 'pelotonFtp.session';
+import { INTERNAL_IDS } from '../ids';
 
 const recordSchema = z.object({
   id: z.string(),
@@ -48,13 +46,13 @@ export class SessionStore implements vscode.Disposable {
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.subscription = secrets.onDidChange((e) => {
-      if (e.key === SESSION_SECRET_KEY) this.changed.fire();
+      if (e.key === INTERNAL_IDS.sessionSecret) this.changed.fire();
     });
   }
 
   /** The stored session, or null when none (or when the stored record is unreadable). */
   async read(): Promise<PelotonSessionRecord | null> {
-    const text = await this.secrets.get(SESSION_SECRET_KEY);
+    const text = await this.secrets.get(INTERNAL_IDS.sessionSecret);
     if (!text) return null;
     try {
       return recordSchema.parse(JSON.parse(text));
@@ -65,12 +63,12 @@ export class SessionStore implements vscode.Disposable {
 
   /** Stores the session, replacing any other. */
   async write(record: PelotonSessionRecord): Promise<void> {
-    await this.secrets.store(SESSION_SECRET_KEY, JSON.stringify(recordSchema.parse(record)));
+    await this.secrets.store(INTERNAL_IDS.sessionSecret, JSON.stringify(recordSchema.parse(record)));
   }
 
   /** Removes the session. */
   async clear(): Promise<void> {
-    await this.secrets.delete(SESSION_SECRET_KEY);
+    await this.secrets.delete(INTERNAL_IDS.sessionSecret);
   }
 
   dispose(): void {

@@ -1,72 +1,27 @@
 /**
- * The sign-in flow behind "Peloton: Sign In with Access Token": a password input box that accepts a
- * JWT, `Bearer <JWT>` or the web app's localStorage value (checked as the rider types, by tokens.ts),
- * then GET /api/me with the token. Only a token Peloton accepted becomes a session record.
+ * What every sign-in flow (access token, email and password) shares: the check it is handed, and the error it throws.
+ * The flows only ask and check; src/auth/signIn.ts stores, says and shows.
  */
-import { userMessage } from '../l10n/errorMessages';
-import * as vscode from 'vscode';
-import { PelotonAuthError, PelotonError } from '../peloton/api/errors';
-import { parsePastedCredentials, type Credentials } from '../peloton/signIn/tokens';
-import type { PelotonMe } from '../peloton/api/schemas';
-import { sessionRecordOf, type PelotonSessionRecord } from './sessionStore';
+import type { Credentials } from '../peloton/signIn/tokens';
+import type { PelotonSessionRecord } from './sessionStore';
 
-/** Checks credentials with GET /api/me (an API client built on the pasted token). */
-export type VerifyCredentials = (credentials: Credentials) => Promise<PelotonMe>;
+/**
+ * Checks credentials with GET /api/me (an API client on their access token) and builds the session record from the
+ * answer. @throws what the API client throws (`PelotonAuthError` when Peloton refuses the token, …).
+ */
+export type CheckCredentials = (credentials: Credentials) => Promise<PelotonSessionRecord>;
 
 /** A sign-in that failed for a reason the rider should read; nothing was stored. */
 export class SignInError extends Error {
-  constructor(message: string) {
+  /**
+   * @param message user-facing, in the display language; never a password or a token.
+   * @param detail the cause in English for the log (never a password or a token); the message when absent.
+   */
+  constructor(
+    message: string,
+    readonly detail = message,
+  ) {
     super(message);
     this.name = 'SignInError';
   }
 }
-
-/**
- * Asks for the token and checks it.
- * @returns the session record to store.
- * @throws {vscode.CancellationError} when the rider dismissed the input box;
- *   {@link SignInError} with a user-facing message when Peloton refused the token or could not be reached.
- */
-export async function runSignInFlow(verify: VerifyCredentials): Promise<PelotonSessionRecord> {
-  const pasted = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Sign in to Peloton'),
-    prompt: vscode.l10n.t(
-      'Paste your Peloton access token. In a browser signed in to members.onepeloton.com open the developer tools → Application → Local Storage → https://members.onepeloton.com, and copy the value of the key starting with "@@auth0spajs::" (the whole value, or just its access_token).',
-    ),
-    placeHolder: vscode.l10n.t('eyJ… or Bearer eyJ… or {"body":{"access_token":…}}'),
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (text) => {
-      if (!text.trim()) return null;
-      try {
-        parsePastedCredentials(text);
-        return null;
-      } catch (error) {
-        return userMessage(error);
-      }
-    },
-  });
-  if (pasted === undefined) throw new vscode.CancellationError();
-  let credentials: Credentials;
-  try {
-    credentials = parsePastedCredentials(pasted);
-  } catch (error) {
-    throw new SignInError(userMessage(error));
-  }
-  const me = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with Peloton…') },
-    async () => {
-      try {
-        return await verify(credentials);
-      } catch (error) {
-        if (error instanceof PelotonAuthError) {
-          throw new SignInError(vscode.l10n.t('Peloton refused this token ({0}). Copy a fresh one and try again.', error.endpoint));
-        }
-        if (error instanceof PelotonError) throw new SignInError(vscode.l10n.t('Could not check the token: {0}', userMessage(error)));
-        throw error;
-      }
-    },
-  );
-  return sessionRecordOf(credentials, me);
-}
-

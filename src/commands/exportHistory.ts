@@ -6,12 +6,11 @@
  */
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../ids';
+import type { CommandDeps } from './deps';
 import type { HistoryService } from '../history/historyService';
-import { exportFormatOf, historyToCsv, historyToJson, localIsoDate } from '../peloton/ftp/export';
-import { nowSeconds } from '../shared/time';
-
-/** The command's id (package.json `contributes.commands`). */
-export const EXPORT_COMMAND = 'pelotonFtp.exportHistory';
+import { exportFormatOf, historyToCsv, historyToJson } from '../peloton/ftp/export';
+import { localDate, nowSeconds } from '../shared/dates';
 
 /** The folder the save dialog opens in: the first workspace folder, else the home folder. */
 function defaultFolder(): vscode.Uri {
@@ -40,7 +39,7 @@ export async function exportHistory(history: HistoryService, target?: vscode.Uri
     (await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Export FTP History'),
       saveLabel: vscode.l10n.t('Export'),
-      defaultUri: vscode.Uri.joinPath(defaultFolder(), `peloton-ftp-history-${localIsoDate(nowSeconds())}.csv`),
+      defaultUri: vscode.Uri.joinPath(defaultFolder(), `peloton-ftp-history-${localDate(nowSeconds())}.csv`),
       filters: { [vscode.l10n.t('CSV (comma-separated values)')]: ['csv'], [vscode.l10n.t('JSON')]: ['json'] },
     }));
   if (!uri) return undefined;
@@ -64,9 +63,9 @@ export async function exportHistory(history: HistoryService, target?: vscode.Uri
   return uri;
 }
 
-/** Registers `pelotonFtp.exportHistory` (optional argument: the target URI). */
-export function registerExportCommand(history: HistoryService): vscode.Disposable {
-  return vscode.commands.registerCommand(EXPORT_COMMAND, (target?: unknown) =>
-    exportHistory(history, target instanceof vscode.Uri ? target : undefined),
-  );
+/** The export command; its optional argument is the target URI. */
+export function exportCommands({ history }: CommandDeps) {
+  return {
+    [COMMANDS.exportHistory]: (target?: unknown) => exportHistory(history, target instanceof vscode.Uri ? target : undefined),
+  };
 }

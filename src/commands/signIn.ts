@@ -1,32 +1,29 @@
 /**
- * The command "Peloton: Sign In with Email and Password" (`pelotonFtp.signInWithPassword`): runs the password flow
- * through the auth provider (which stores the session only once the flow checked it), says who is signed in, and
- * shows a failure with a "Sign In with Access Token" button.
+ * "Peloton: Sign In with Access Token", "Peloton: Sign In with Email and Password" (both the one sign-in path,
+ * src/auth/signIn.ts) and "Peloton: Sign Out".
  */
 import * as vscode from 'vscode';
-import type { PelotonAuthProvider, SignInFlow } from '../auth/authProvider';
-import { SignInError } from '../auth/signInFlow';
-import { showPasswordSignInError } from '../auth/passwordSignInFlow';
-import type { PelotonLog } from '../log';
+import { COMMANDS } from '../ids';
+import type { CommandDeps } from './deps';
 
-/** The command id. */
-export const SIGN_IN_WITH_PASSWORD_COMMAND = 'pelotonFtp.signInWithPassword';
+/** The sign-in and sign-out commands. None hands anything back to its caller (a session record holds tokens). */
+export function signInCommands({ auth, signIn }: CommandDeps) {
+  return {
+    [COMMANDS.signIn]: async () => void (await signIn.run('token')),
+    [COMMANDS.signInWithPassword]: async () => void (await signIn.run('password')),
+    [COMMANDS.signOut]: async () => {
+      if (auth.current) await auth.removeSession(auth.current.id);
+    },
+  };
+}
 
-/** Registers the command. */
-export function registerPasswordSignInCommand(deps: { auth: PelotonAuthProvider; flow: SignInFlow; log: PelotonLog }): vscode.Disposable {
-  return vscode.commands.registerCommand(SIGN_IN_WITH_PASSWORD_COMMAND, async () => {
-    try {
-      await deps.auth.signInWith(deps.flow);
-      const username = deps.auth.current?.username ?? '';
-      deps.log.info(`Signed in with email and password as ${username}`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Peloton as {0}', username));
-    } catch (error) {
-      if (error instanceof vscode.CancellationError) {
-        deps.log.info('Password sign-in cancelled: nothing stored');
-        return;
-      }
-      const message = error instanceof SignInError ? error.message : vscode.l10n.t('Sign-in failed: {0}', error instanceof Error ? error.name : 'error');
-      void showPasswordSignInError(message);
-    }
+/**
+ * After the rider signed out on purpose: the history on screen is forgotten and "Signed out of Peloton." said. The
+ * command and the Accounts menu's Sign Out both go through removeSession, and end here.
+ */
+export function whenSignedOut({ auth, history }: CommandDeps): vscode.Disposable {
+  return auth.onDidSignOutByRider(() => {
+    history.clear();
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Peloton.'));
   });
 }

@@ -6,7 +6,7 @@
  * session offers Sign In.
  */
 import { userMessage } from '../l10n/errorMessages';
-import { warningText } from '../l10n/warningMessages';
+import { warningMessage } from '../l10n/warningMessages';
 import * as vscode from 'vscode';
 import type { PelotonAuthProvider } from '../auth/authProvider';
 import { SessionExpiredError } from '../auth/accessTokens';
@@ -17,11 +17,9 @@ import { PelotonAuthError, WrongAccountError, isAbortError } from '../peloton/ap
 import { refreshHistory, type RefreshProgress } from '../peloton/ftp/historyBuilder';
 import type { FtpHistory } from '../peloton/ftp/model';
 import type { PelotonMe } from '../peloton/api/schemas';
-import { nowSeconds } from '../shared/time';
+import { nowSeconds } from '../shared/dates';
 import type { PelotonSettings } from '../settings';
-
-/** The view id of the FTP Tests tree (package.json `contributes.views`). */
-export const FTP_TESTS_VIEW_ID = 'pelotonFtp.tests';
+import { COMMANDS, CONTEXT, VIEWS } from '../ids';
 
 /** What the views draw from. */
 export interface HistoryState {
@@ -82,11 +80,11 @@ export class HistoryService implements vscode.Disposable {
     this.current = { ...before, ...patch };
     // Context keys only when they change, not on every progress update.
     if (this.current.refreshing !== before.refreshing) {
-      void vscode.commands.executeCommand('setContext', 'pelotonFtp.refreshing', this.current.refreshing);
+      void vscode.commands.executeCommand('setContext', CONTEXT.refreshing, this.current.refreshing);
     }
     const hasHistory = (this.current.history?.tests.length ?? 0) > 0;
     if (hasHistory !== (before.history?.tests.length ?? 0) > 0) {
-      void vscode.commands.executeCommand('setContext', 'pelotonFtp.hasHistory', hasHistory);
+      void vscode.commands.executeCommand('setContext', CONTEXT.hasHistory, hasHistory);
     }
     this.changed.fire();
   }
@@ -198,7 +196,7 @@ export class HistoryService implements vscode.Disposable {
     const started = performance.now();
     try {
       const result = await vscode.window.withProgress(
-        { location: { viewId: FTP_TESTS_VIEW_ID }, title: vscode.l10n.t('Refreshing your FTP tests') },
+        { location: { viewId: VIEWS.tests }, title: vscode.l10n.t('Refreshing your FTP tests') },
         () =>
           refreshHistory(api, stored, {
             expectedUserId: record.userId,
@@ -209,7 +207,7 @@ export class HistoryService implements vscode.Disposable {
           }),
       );
       this.dropProgress();
-      for (const warning of result.warnings) this.deps.log.warn(warning);
+      for (const warning of result.warnings) this.deps.log.warn(warningMessage(warning));
       this.deps.log.info(
         `Refresh: ${result.newTests} new test(s), ${result.history?.tests.length ?? 0} in all, ${result.replaced ? 'stored' : 'kept the stored history'}` +
           `${me ? ' (account from the sign-in check)' : ''}, ${Math.round(performance.now() - started)} ms`,
@@ -220,7 +218,7 @@ export class HistoryService implements vscode.Disposable {
       }
       const notice =
         !result.replaced && stored && result.warnings.length > 0
-          ? vscode.l10n.t('Kept the stored history: {0}', warningText(result.warnings[0]))
+          ? vscode.l10n.t('Kept the stored history: {0}', warningMessage(result.warnings[0]))
           : null;
       this.update({ history: result.history ?? stored, refreshing: false, notice });
       return result.newTests > 0 || !stored ? 'updated' : 'unchanged';
@@ -253,7 +251,7 @@ export class HistoryService implements vscode.Disposable {
       this.update({ refreshing: false, notice: why });
       const signIn = vscode.l10n.t('Sign In');
       void vscode.window.showWarningMessage(shown, signIn).then((choice) => {
-        if (choice === signIn) void vscode.commands.executeCommand('pelotonFtp.signIn');
+        if (choice === signIn) void vscode.commands.executeCommand(COMMANDS.signIn);
       });
     } else {
       this.update({ refreshing: false, notice: vscode.l10n.t('Refresh failed: {0}', message) });
@@ -264,7 +262,7 @@ export class HistoryService implements vscode.Disposable {
         : vscode.l10n.t('Could not refresh your FTP history: {0}', message);
       void vscode.window.showErrorMessage(shown, retry, showLog).then((choice) => {
         if (choice === retry) void this.refresh();
-        if (choice === showLog) void vscode.commands.executeCommand('pelotonFtp.showLog');
+        if (choice === showLog) void vscode.commands.executeCommand(COMMANDS.showLog);
       });
     }
     return 'failed';

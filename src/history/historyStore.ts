@@ -9,58 +9,82 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'nod
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
-import type { FtpHistory } from '../peloton/ftp/model';
+import type { FtpHistory, FtpWarning } from '../peloton/ftp/model';
+import { legacyWarning } from './legacyWarnings';
 
 /**
- * The version of the stored file's layout. 2 added `history.listed` (what the workout list gave); a
- * version-1 file is read as a history without it (the next refresh lists the workouts once, keeping every
- * stored test); a file of any other version is set aside.
+ * The version of the stored file's layout. 3 keeps warnings as data ({@link FtpWarning}); 2 added `history.listed`
+ * (what the workout list gave). Versions 1 and 2 kept warnings as English sentences, read once on load by
+ * {@link legacyWarning}; a version-1 file is read as a history without `listed` (the next refresh lists the workouts
+ * once, keeping every stored test). The next save writes version 3; a file of any other version is set aside.
  */
-export const HISTORY_SCHEMA_VERSION = 2;
+export const HISTORY_SCHEMA_VERSION = 3;
 
 const nullableNumber = z.number().nullable();
-const storedTestSchema = z.object({
-  workoutId: z.string(),
-  takenAt: z.number(),
-  rideTitle: z.string().nullable(),
-  instructor: z.string().nullable(),
-  avgOutput: nullableNumber,
-  calculatedFtp: nullableNumber,
-  baselineFtp: nullableNumber,
-  baselineSource: z.string().nullable(),
-  rawBaseline: nullableNumber,
-  previousTestId: z.string().nullable(),
-  applied: z.enum(['applied', 'not-applied']).nullable().default(null),
-  warnings: z.array(z.string()),
-});
-const storedHistorySchema = z.object({
-  rider: z.object({
-    userId: z.string(),
-    username: z.string(),
-    currentFtp: nullableNumber,
-    currentFtpSource: z.string().nullable(),
-    estimatedFtp: nullableNumber,
-    currentFtpWorkoutId: z.string().nullable(),
-  }),
-  tests: z.array(storedTestSchema),
-  warnings: z.array(z.string()),
-  endReason: z.enum(['end', 'cycle', 'limit', 'missing']),
-  fetchedAt: z.number(),
-  listed: z
-    .object({
-      throughWorkoutId: z.string().nullable(),
-      throughCreatedAt: nullableNumber,
-      totalWorkouts: nullableNumber,
-      lastWorkoutAt: nullableNumber,
-      pendingTestIds: z.array(z.string()),
-    })
-    .nullable()
-    .optional(),
-});
-/** Schema 2 (current) and schema 1 (no `listed`: read as `listed: null`, so the next refresh lists the workouts once). */
+const workoutId = z.string();
+const warningSchema: z.ZodType<FtpWarning> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('no-ftp-test') }),
+  z.object({ kind: z.literal('chain-cycle'), workoutId }),
+  z.object({ kind: z.literal('chain-limit'), maxTests: z.number() }),
+  z.object({ kind: z.literal('chain-missing'), workoutId }),
+  z.object({ kind: z.literal('listed-test-missing'), workoutId }),
+  z.object({ kind: z.literal('no-graph'), workoutId }),
+  z.object({ kind: z.literal('no-avg-output'), workoutId }),
+  z.object({ kind: z.literal('unreadable-graph'), workoutId, path: z.string().nullable() }),
+  z.object({ kind: z.literal('baseline-no-source'), workoutId, rawBaseline: z.number() }),
+  z.object({ kind: z.literal('baseline-unknown-source'), workoutId, rawBaseline: z.number(), source: z.string() }),
+  z.object({ kind: z.literal('legacy'), text: z.string() }),
+]);
+
+/** The stored history's shape, its warnings read by `warning` (data in schema 3, sentences before). */
+function historySchemaOf(warning: z.ZodType<FtpWarning, unknown>) {
+  const warnings = z.array(warning);
+  const test = z.object({
+    workoutId: z.string(),
+    takenAt: z.number(),
+    rideTitle: z.string().nullable(),
+    instructor: z.string().nullable(),
+    avgOutput: nullableNumber,
+    calculatedFtp: nullableNumber,
+    baselineFtp: nullableNumber,
+    baselineSource: z.string().nullable(),
+    rawBaseline: nullableNumber,
+    previousTestId: z.string().nullable(),
+    applied: z.enum(['applied', 'not-applied']).nullable().default(null),
+    warnings,
+  });
+  return z.object({
+    rider: z.object({
+      userId: z.string(),
+      username: z.string(),
+      currentFtp: nullableNumber,
+      currentFtpSource: z.string().nullable(),
+      estimatedFtp: nullableNumber,
+      currentFtpWorkoutId: z.string().nullable(),
+    }),
+    tests: z.array(test),
+    warnings,
+    endReason: z.enum(['end', 'cycle', 'limit', 'missing']),
+    fetchedAt: z.number(),
+    listed: z
+      .object({
+        throughWorkoutId: z.string().nullable(),
+        throughCreatedAt: nullableNumber,
+        totalWorkouts: nullableNumber,
+        lastWorkoutAt: nullableNumber,
+        pendingTestIds: z.array(z.string()),
+      })
+      .nullable()
+      .optional(),
+  });
+}
+
+const sentenceHistorySchema = historySchemaOf(z.string().transform(legacyWarning));
+/** Schema 3 (current); schema 2 (warnings as sentences); schema 1 (sentences, no `listed`: read as `listed: null`). */
 const storedFileSchema = z.discriminatedUnion('schemaVersion', [
-  z.object({ schemaVersion: z.literal(HISTORY_SCHEMA_VERSION), history: storedHistorySchema }),
-  z.object({ schemaVersion: z.literal(1), history: storedHistorySchema.omit({ listed: true }).transform((h) => ({ ...h, listed: null })) }),
+  z.object({ schemaVersion: z.literal(HISTORY_SCHEMA_VERSION), history: historySchemaOf(warningSchema) }),
+  z.object({ schemaVersion: z.literal(2), history: sentenceHistorySchema }),
+  z.object({ schemaVersion: z.literal(1), history: sentenceHistorySchema.omit({ listed: true }).transform((h) => ({ ...h, listed: null })) }),
 ]);
 
 /** What `load` found: the history (or null), and a problem to report when a file had to be set aside. */

@@ -18,6 +18,7 @@ import {
   TokenRefreshError,
   WrongAccountError,
 } from '../peloton/api/errors';
+import { utcDateTime } from '../shared/dates';
 import { PasswordLoginError } from '../peloton/signIn/passwordLoginErrors';
 
 /** What to paste, said after a pasted-token problem. */
@@ -48,7 +49,7 @@ export function tokenFormatMessage(error: TokenFormatError): string {
     case 'no-expiry':
       return twoSentences(l10n.t('This token has no expiry ("exp" claim), so it is not a Peloton access token.'), expectedPaste());
     case 'expired': {
-      const when = error.details.expiredAt === undefined ? '?' : new Date(error.details.expiredAt * 1000).toISOString().replace('T', ' ').slice(0, 16);
+      const when = error.details.expiredAt === undefined ? '?' : utcDateTime(error.details.expiredAt);
       return l10n.t('This access token expired on {0} UTC. Sign in to members.onepeloton.com again and copy a fresh token.', when);
     }
     case 'json-unreadable':

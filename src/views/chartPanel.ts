@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { historyMessageSchema, pageToHostSchema, type HistoryMessage } from '../shared/pageProtocol';
 import { makeNonce, renderChartHtml } from './webviewHtml';
+import { INTERNAL_IDS } from '../ids';
 
 /** What the chart panel shows and what it can ask for. */
 export interface ChartDataSource {
@@ -28,8 +29,7 @@ export interface FtpChartPanelOptions {
 
 /** The "FTP History" webview panel. At most one exists; {@link FtpChartPanel.show} reveals it. */
 export class FtpChartPanel implements vscode.Disposable {
-  /** The panel's view type (also the id a serializer would use). */
-  static readonly viewType = 'pelotonFtp.chart';
+  static readonly viewType = INTERNAL_IDS.chartPanel;
   /** The panel's title, in the display language. */
   static get title(): string {
     return vscode.l10n.t('FTP History');
@@ -72,7 +72,6 @@ export class FtpChartPanel implements vscode.Disposable {
   }
 
   private constructor(
-    /** The underlying webview panel. */
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly source: ChartDataSource,

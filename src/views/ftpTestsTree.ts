@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { FtpTest, RiderFtp } from '../peloton/ftp/model';
-import { nowSeconds } from '../shared/time';
-import { FTP_TESTS_VIEW_ID, type HistoryService } from '../history/historyService';
+import { nowSeconds } from '../shared/dates';
+import type { HistoryService } from '../history/historyService';
+import { CONTEXT, VIEWS } from '../ids';
 import { formatAge, noTestsMessage, testsById, riderDescription, riderLabel, riderTooltip, testDescription, testLabel, testTooltip, type TooltipParts } from './treeFormat';
 import { powerZoneItems, riderRowCollapsibleState, zonesTooltipMarkdown } from './zones';
 
@@ -63,7 +64,6 @@ export class FtpTestsTreeProvider implements vscode.TreeDataProvider<vscode.Tree
 
   constructor(private readonly history: HistoryService) {}
 
-  /** Redraws all rows. */
   refresh(): void {
     this.changed.fire();
   }
@@ -103,7 +103,7 @@ function viewMessage(history: HistoryService): string | undefined {
 /** Registers the tree view; redraws it when the history changes. Returns what to dispose. */
 export function registerFtpTestsTree(history: HistoryService): vscode.Disposable {
   const provider = new FtpTestsTreeProvider(history);
-  const view = vscode.window.createTreeView(FTP_TESTS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: false });
+  const view = vscode.window.createTreeView(VIEWS.tests, { treeDataProvider: provider, showCollapseAll: false });
   // The rows are redrawn only when the history changes; progress changes only the message line.
   let drawn: unknown = undefined;
   const sync = () => {
@@ -119,7 +119,7 @@ export function registerFtpTestsTree(history: HistoryService): vscode.Disposable
   sync();
   // The walkthrough's power-zones step is done when the rider opens the zones (package.json, walkthroughs).
   const zonesShown = view.onDidExpandElement(({ element }) => {
-    if (element instanceof FtpTreeItem && element.test === null) void vscode.commands.executeCommand('setContext', 'pelotonFtp.zonesShown', true);
+    if (element instanceof FtpTreeItem && element.test === null) void vscode.commands.executeCommand('setContext', CONTEXT.zonesShown, true);
   });
   return vscode.Disposable.from(subscription, zonesShown, view);
 }

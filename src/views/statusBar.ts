@@ -7,14 +7,9 @@
  */
 import * as vscode from 'vscode';
 import type { HistoryService } from '../history/historyService';
-import { nowSeconds } from '../shared/time';
-import { localDate } from './treeFormat';
+import { localDate, nowSeconds } from '../shared/dates';
 import { ftpStatus, type FtpStatus } from './statusBarModel';
-
-/** The setting that shows or hides the item. */
-export const STATUS_BAR_SETTING = 'pelotonFtp.statusBar.enabled';
-/** The item's id (VS Code keeps the rider's hide/show choice under it). */
-export const STATUS_BAR_ITEM_ID = 'pelotonFtp.currentFtp';
+import { COMMANDS, INTERNAL_IDS, SETTINGS } from '../ids';
 
 /** What the status bar item needs. */
 export interface FtpStatusBarDeps {
@@ -65,14 +60,14 @@ export function statusTooltip(status: FtpStatus): vscode.MarkdownString {
 
 /** Whether the setting shows the item (default true). */
 function enabled(): boolean {
-  return vscode.workspace.getConfiguration().get<boolean>(STATUS_BAR_SETTING, true) !== false;
+  return vscode.workspace.getConfiguration().get<boolean>(SETTINGS.statusBarEnabled, true) !== false;
 }
 
 /** Creates the status bar item and keeps it up to date. Returns what to dispose. */
 export function registerFtpStatusBar(deps: FtpStatusBarDeps): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
+  const item = vscode.window.createStatusBarItem(INTERNAL_IDS.statusBarItem, vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Peloton FTP');
-  item.command = { command: 'pelotonFtp.showChart', title: vscode.l10n.t('Show FTP Chart') };
+  item.command = { command: COMMANDS.showChart, title: vscode.l10n.t('Show FTP Chart') };
   const sync = () => {
     const status = deps.isSignedIn() && enabled() ? ftpStatus(deps.history.state.history, nowSeconds()) : null;
     if (!status) {
@@ -92,7 +87,7 @@ export function registerFtpStatusBar(deps: FtpStatusBarDeps): vscode.Disposable 
     deps.history.onDidChange(sync),
     deps.onDidChangeSession(sync),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(STATUS_BAR_SETTING)) sync();
+      if (e.affectsConfiguration(SETTINGS.statusBarEnabled)) sync();
     }),
     vscode.window.onDidChangeWindowState((state) => {
       if (state.focused) sync();

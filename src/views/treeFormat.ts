@@ -15,16 +15,11 @@ import {
   baselineOriginText,
   enteredByHandText,
   formatChange as formatChangeBetween,
-  formatDate,
 } from '../webview/format';
-import { warningText } from '../l10n/warningMessages';
+import { localDate } from '../shared/dates';
+import { warningMessage } from '../l10n/warningMessages';
 
 export { firstTestText, notAppliedText };
-
-/** `YYYY-MM-DD` of a Unix-seconds instant in the local time zone (the chart page's own formatting). */
-export function localDate(unixSeconds: number): string {
-  return formatDate(unixSeconds * 1000);
-}
 
 /** A signed change in watts: `+12 W`, `−7 W` (U+2212 minus), `±0 W` (the chart page's wording, with the unit). */
 export function formatChange(watts: number): string {
@@ -128,7 +123,7 @@ export function testTooltip(test: FtpTest, setBy?: FtpTest): TooltipParts {
     title: test.rideTitle ?? l10n.t('FTP test'),
     subtitle: test.instructor ? l10n.t('with {0}', test.instructor) : null,
     lines,
-    warnings: test.warnings.map((w) => l10n.t('⚠ {0}', warningText(w))),
+    warnings: test.warnings.map((w) => l10n.t('⚠ {0}', warningMessage(w))),
   };
 }
 

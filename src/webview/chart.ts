@@ -16,7 +16,8 @@ import {
   type TooltipItem,
 } from 'chart.js';
 import * as l10n from '@vscode/l10n';
-import { baselineOriginText, formatDate, formatWatts } from './format';
+import { baselineOriginText, formatWatts } from './format';
+import { localDate } from '../shared/dates';
 import type { ChartRow } from '../shared/pageProtocol';
 import { readThemeColors, type ThemeColors } from './theme';
 import { timeAxisOptions } from './timeAxis';
@@ -74,12 +75,12 @@ function describe(rows: readonly ChartRow[]): string {
   const declined = rows.filter((r) => r.applied === 'not-applied').length;
   const sentences = [
     rows.length === 1
-      ? l10n.t('FTP history chart: 1 FTP test on {0}; result {1}, baseline {2}.', formatDate(newest.takenAt * 1000), formatWatts(newest.calculatedFtp), formatWatts(newest.baselineFtp))
+      ? l10n.t('FTP history chart: 1 FTP test on {0}; result {1}, baseline {2}.', localDate(newest.takenAt), formatWatts(newest.calculatedFtp), formatWatts(newest.baselineFtp))
       : l10n.t(
           'FTP history chart: {0} FTP tests from {1} to {2}; latest result {3}, baseline {4}.',
           rows.length,
-          formatDate(oldest.takenAt * 1000),
-          formatDate(newest.takenAt * 1000),
+          localDate(oldest.takenAt),
+          localDate(newest.takenAt),
           formatWatts(newest.calculatedFtp),
           formatWatts(newest.baselineFtp),
         ),
@@ -90,7 +91,6 @@ function describe(rows: readonly ChartRow[]): string {
   return sentences.join(' ');
 }
 
-/** How a series' line is drawn. */
 interface LineStyle {
   color: string;
   width: number;
@@ -106,7 +106,6 @@ function lineStyles(colors: ThemeColors): [LineStyle, LineStyle] {
   ];
 }
 
-/** Lines are thicker in high-contrast themes. */
 function lineWidth(colors: ThemeColors): number {
   return colors.kind === 'high-contrast' || colors.kind === 'high-contrast-light' ? 3 : 2;
 }
@@ -116,7 +115,6 @@ function notAppliedLabel(): string {
   return l10n.t('Result not applied');
 }
 
-/** True for a test whose result was not applied (declined). */
 function declined(row: ChartRow): boolean {
   return row.applied === 'not-applied';
 }
@@ -219,7 +217,7 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
           filter: (item: TooltipItem<'line'>) =>
             item.parsed.y != null && !(item.datasetIndex === 0 && sorted[item.dataIndex] && declined(sorted[item.dataIndex])),
           callbacks: {
-            title: (items: TooltipItem<'line'>[]) => (items.length ? formatDate(items[0].parsed.x ?? 0) : ''),
+            title: (items: TooltipItem<'line'>[]) => (items.length ? localDate((items[0].parsed.x ?? 0) / 1000) : ''),
             afterTitle: (items: TooltipItem<'line'>[]) => {
               const row = items.length ? sorted[items[0].dataIndex] : undefined;
               if (!row) return '';

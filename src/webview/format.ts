@@ -1,30 +1,15 @@
 /**
- * How the FTP chart page writes dates and watts: plain functions of their inputs, shared by the chart
- * and the table so both say the same thing. Words go through `@vscode/l10n` (English until a bundle is
+ * How the FTP chart page writes watts, changes and a baseline's origin: plain functions of their inputs, shared
+ * by the chart, the table and the tree so all say the same thing (dates: src/shared/dates.ts). Words go through `@vscode/l10n` (English until a bundle is
  * configured: src/l10n/configure.ts in the extension host, src/webview/l10nInit.ts in the page).
  */
 import * as l10n from '@vscode/l10n';
+import { localDate } from '../shared/dates';
 
 /** U+2212 MINUS SIGN, the typographic minus used for negative changes. */
 export const MINUS = '\u2212';
 /** U+2014 EM DASH, shown where there is no value. */
 export const NONE = '\u2014';
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** A Unix-ms instant as `YYYY-MM-DD` in local time. */
-export function formatDate(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
-}
-
-/** A Unix-ms instant as `YYYY-MM-DD HH:MM` in local time. */
-export function formatDateTime(ms: number): string {
-  const d = new Date(ms);
-  return `${formatDate(ms)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-}
 
 /** Watts as `183 W`, or the em dash when unknown. */
 export function formatWatts(watts: number | null): string {
@@ -72,7 +57,7 @@ export function notAppliedText(): string {
 export function baselineOriginText(origin: BaselineOrigin, setByTakenAt: number | null): string {
   switch (origin) {
     case 'test':
-      return setByTakenAt == null ? l10n.t('set by an FTP test') : l10n.t('set by the test of {0}', formatDate(setByTakenAt * 1000));
+      return setByTakenAt == null ? l10n.t('set by an FTP test') : l10n.t('set by the test of {0}', localDate(setByTakenAt));
     case 'manual':
       return l10n.t('entered by hand');
     case 'estimated':

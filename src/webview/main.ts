@@ -7,7 +7,8 @@ import './jitless'; // first: before the protocol's schemas are built
 import './l10nInit'; // before any text is made
 import * as l10n from '@vscode/l10n';
 import { createFtpChart, type FtpChart } from './chart';
-import { formatDateTime, formatWatts } from './format';
+import { formatWatts } from './format';
+import { localDateTime } from '../shared/dates';
 import { historyMessageSchema, hostToPageSchema, type HistoryMessage } from '../shared/pageProtocol';
 import { createHistoryTable } from './table';
 import { watchTheme } from './theme';
@@ -22,7 +23,6 @@ interface PageState {
 
 const vscode = vscodeApi();
 
-/** Creates an element with a class and optional text. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (className) element.className = className;
@@ -100,7 +100,6 @@ function currentFtpText(history: HistoryMessage, watts: number): string {
   }
 }
 
-/** Draws one history message. */
 function render(history: HistoryMessage): void {
   zonesView.update(history.zones ?? null);
   view.title.textContent = history.username ?? l10n.t('FTP History');
@@ -112,7 +111,7 @@ function render(history: HistoryMessage): void {
   view.figures.textContent = figures.join(' · ');
   view.figures.hidden = figures.length === 0;
   view.notice.textContent = history.notice ?? '';
-  view.updated.textContent = history.fetchedAt != null ? l10n.t('Updated {0}', formatDateTime(history.fetchedAt * 1000)) : '';
+  view.updated.textContent = history.fetchedAt != null ? l10n.t('Updated {0}', localDateTime(history.fetchedAt)) : '';
   view.updated.hidden = history.fetchedAt == null;
 
   if (history.rows.length === 0) {

@@ -3,7 +3,8 @@
  * in plain Node beside the tree's.
  */
 import * as l10n from '@vscode/l10n';
-import { NONE, notAppliedText, baselineOriginText, formatChange, formatDate, formatWattsBare, type BaselineOrigin } from './format';
+import { NONE, notAppliedText, baselineOriginText, formatChange, formatWattsBare, type BaselineOrigin } from './format';
+import { localDate } from '../shared/dates';
 import type { ChartRow } from '../shared/pageProtocol';
 
 /** Text shown in place of watts for a test whose ride recorded no output. */
@@ -83,7 +84,7 @@ export function tableRows(rows: readonly ChartRow[]): string[][] {
   return newestFirst.map((row) => {
     const noOutput = row.avgOutput == null;
     return [
-      formatDate(row.takenAt * 1000),
+      localDate(row.takenAt),
       formatWattsBare(row.calculatedFtp),
       appliedText(row.applied),
       formatWattsBare(row.baselineFtp),

@@ -24,7 +24,6 @@ export interface ThemeColors {
   baseline: string;
   /** The mark of a test whose result was not applied (declined). */
   declined: string;
-  /** Tooltip box. */
   tooltipBackground: string;
   tooltipForeground: string;
   tooltipBorder: string;

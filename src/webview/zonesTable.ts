@@ -16,7 +16,6 @@ export interface ZonesSection {
   update(zones: ZoneTable | null): void;
 }
 
-/** A table cell (`th` or `td`) with text and an optional class. */
 function cell(tag: 'th' | 'td', text: string, className?: string, scope?: 'col' | 'row'): HTMLTableCellElement {
   const element = document.createElement(tag);
   element.textContent = text;

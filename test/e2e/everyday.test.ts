@@ -27,7 +27,7 @@ import {
   waitForTreeRows,
 } from './harness/browser';
 import type { CodeServerInstance } from './harness/codeServer';
-import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
+import { ftpStatusItem, showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
 
 const ZONE_NAMES = ['Active Recovery', 'Endurance', 'Tempo', 'Threshold', 'VO2 Max', 'Anaerobic Capacity', 'Neuromuscular'];
 const UPPER_PERCENTS = [55, 75, 90, 105, 120, 150];
@@ -62,10 +62,6 @@ function lastTestSentence(days: number): string {
   return days === 0 ? 'Last test today.' : days === 1 ? 'Last test yesterday.' : `Last test ${days} days ago.`;
 }
 
-/** The FTP status bar item. */
-function statusItem(page: Page) {
-  return page.locator('.part.statusbar .statusbar-item', { hasText: /FTP \d+ W/ }).first();
-}
 
 /** Runs the export command and answers VS Code's save dialog with `file`. */
 async function exportTo(page: Page, file: string): Promise<void> {
@@ -118,7 +114,7 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
 
   it('the status bar shows the current FTP, says how long since the last test, and opens the chart with its zones', async () => {
     const ftp = expectedFtp(fake);
-    const item = statusItem(page);
+    const item = ftpStatusItem(page);
     await item.waitFor({ state: 'visible', timeout: 15_000 });
     assert.equal(((await item.textContent()) ?? '').trim(), `FTP ${ftp} W`);
     assert.equal(await item.locator('.codicon-pulse').count(), 1, 'the pulse icon');
@@ -154,9 +150,9 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
     const settings = join(folder, 'settings.json');
     try {
       writeFileSync(settings, JSON.stringify({ 'pelotonFtp.statusBar.enabled': false }));
-      await statusItem(page).waitFor({ state: 'hidden', timeout: 15_000 });
+      await ftpStatusItem(page).waitFor({ state: 'hidden', timeout: 15_000 });
       writeFileSync(settings, JSON.stringify({ 'pelotonFtp.statusBar.enabled': true }));
-      await statusItem(page).waitFor({ state: 'visible', timeout: 15_000 });
+      await ftpStatusItem(page).waitFor({ state: 'visible', timeout: 15_000 });
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -196,8 +192,8 @@ describe('Everyday use in code-server: power zones, the status bar, export', fun
   it('signing out hides the FTP in the status bar', async () => {
     await runCommand(page, 'Peloton: Sign Out');
     await waitForNotification(page, 'Signed out of Peloton.');
-    await statusItem(page).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-    assert.equal(await statusItem(page).filter({ visible: true }).count(), 0);
+    await ftpStatusItem(page).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    assert.equal(await ftpStatusItem(page).filter({ visible: true }).count(), 0);
     assert.deepEqual((await readTreeRows(page, 'FTP Tests')).length, 0);
   });
 });

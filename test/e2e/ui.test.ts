@@ -4,13 +4,14 @@
  * the chart panel's table, with screenshots saved to test-artifacts/screenshots/.
  */
 import assert from 'node:assert/strict';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { demo, getDataset, seedExample } from '../fakePeloton/datasets';
-import { makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
 import type { FakePeloton } from '../fakePeloton/server';
-import { clearNotifications, openViewContainer, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, waitForTreeRows, findWebviewFrame, hasSelector, type TreeRow } from './harness/browser';
-import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
+import { clearNotifications, openViewContainer, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, type TreeRow } from './harness/browser';
+import { chartTableRows, settledFtpTestRows, startUiSession, type UiSession } from './harness/session';
+import { expectSeedExampleChart, SEED_EXAMPLE_TREE_ROWS } from './seedExampleScreen';
+import { nowSeconds } from '../../src/shared/dates';
 
 
 /** Rows of the FTP Tests view as `label | description`. */
@@ -18,24 +19,6 @@ const asText = (rows: TreeRow[]): string[] => rows.map((r) => `${r.label} | ${r.
 
 async function treeRows(page: Page): Promise<string[]> {
   return asText(await readTreeRows(page, 'FTP Tests'));
-}
-
-/** The FTP Tests rows once there are `count` of them and no walk is in progress. */
-async function settledRows(page: Page, count: number): Promise<string[]> {
-  return asText(await waitForTreeRows(page, 'FTP Tests', (rows) => rows.length === count && !showsRefreshProgress(rows.map((r) => r.text))));
-}
-
-/** The chart page's table rows, as the cells' text joined by `|`. */
-async function chartTableRows(frame: Frame): Promise<string[]> {
-  return frame.evaluate(() =>
-    Array.from(document.querySelectorAll('vscode-data-grid-row'))
-      .filter((row) => row.getAttribute('row-type') !== 'header' && row.getAttribute('row-type') !== 'sticky-header')
-      .map((row) =>
-        Array.from(row.querySelectorAll('vscode-data-grid-cell'))
-          .map((cell) => (cell.textContent ?? '').trim())
-          .join(' | '),
-      ),
-  );
 }
 
 /** Widens the side bar (drags its sash) so tree descriptions show in full in screenshots. */
@@ -122,12 +105,7 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     const paste = makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt: nowSeconds() + ACCESS_TOKEN_LIFETIME_SECONDS });
     await typeInQuickInput(page, paste, { enter: true });
     await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
-    const rows = await settledRows(page, 3);
-    assert.deepEqual(rows, [
-      'Current FTP 176 W | Peloton estimate 180 W',
-      '2026-01-14 · 176 W | baseline 183 W · \u22127 W · from the test of 2019-12-04',
-      '2019-12-04 · 183 W | first test',
-    ]);
+    assert.deepEqual(await settledFtpTestRows(page, 3), SEED_EXAMPLE_TREE_ROWS);
     await cleanScreenshot(page, 'tree-seed-example');
   });
 
@@ -152,13 +130,7 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
 
   it('shows the FTP History chart with a table of the same two tests', async () => {
     await runCommand(page, 'Peloton: Show FTP Chart');
-    const frame = await findWebviewFrame(page, hasSelector('vscode-data-grid-row'));
-    await frame.waitForFunction(() => document.querySelectorAll('vscode-data-grid-cell').length > 6);
-    const rows = await chartTableRows(frame);
-    assert.equal(rows.length, 2, JSON.stringify(rows));
-    assert.match(rows[0]!, /^2026-01-14 \| 176 \| applied \| 183 \| set by the test of 2019-12-04 \| \u22127 \| 185/);
-    assert.match(rows[1]!, /^2019-12-04 \| 183 \| applied \| — \| first test \| — \| 193/);
-    assert.ok(await frame.locator('canvas').count(), 'the chart canvas is there');
+    await expectSeedExampleChart(page);
     await cleanScreenshot(page, 'chart-seed-example');
   });
 
@@ -178,7 +150,7 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     await typeInQuickInput(page, token, { enter: true });
     await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
     await runCommand(page, 'View: Close All Editors');
-    const rows = await settledRows(page, 9);
+    const rows = await settledFtpTestRows(page, 9);
     assert.deepEqual(rows, [
       "Current FTP 205 W | Peloton's estimate",
       '2026-01-07 · 201 W | baseline 195 W · +6 W · from the test of 2024-11-13',
@@ -218,7 +190,7 @@ describe('Peloton FTP History in code-server, as a rider uses it', function () {
     await typeInQuickInput(page, token, { enter: true });
     await waitForNotification(page, `Signed in to Peloton as ${fake.rider.username}`);
     await openViewContainer(page, 'Peloton');
-    assert.deepEqual(await settledRows(page, 1), ['Current FTP 135 W | entered by hand · Peloton estimate 157 W']);
+    assert.deepEqual(await settledFtpTestRows(page, 1), ['Current FTP 135 W | entered by hand · Peloton estimate 157 W']);
     const message = page.locator('.part.sidebar .pane-body .message', { hasText: 'No FTP test found' }).filter({ visible: true });
     await message.first().waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(

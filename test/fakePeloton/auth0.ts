@@ -18,7 +18,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PELOTON_CLIENT_ID, makeJwt } from './jwt';
-import { nowSeconds } from '../../src/shared/time';
+import { nowSeconds } from '../../src/shared/dates';
 
 /** The demo account's sign-in (printed by `npm start` and `npm run fake-api`). */
 export const DEMO_EMAIL = 'demo.rider@example.com';

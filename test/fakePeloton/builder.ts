@@ -5,25 +5,26 @@
  * content are stable from run to run. Units: watts, rpm, %, mph, bpm; times in Unix seconds; durations in seconds.
  */
 import {
+  type ClassLanguage,
   type FakeRider,
   type FakeWorkout,
   type FitnessDiscipline,
+  type ListOrder,
+  HOME_ZONE,
+  deviceTimeOf,
   disciplineOf,
   durationOf,
   fakeId,
   isComplete,
-  isFtpTestTitle,
+  isFtpTestClass,
   newestFirst,
+  noonUtc,
 } from './dataset';
-import { type Rng, rngFor } from './random';
+import { rngFor } from './random';
+import { MAX_HEART_RATE, type SampleLabels, type SecondSeries, sampleLabels, sampleValues, secondSeriesOf, segmentsFor } from './series';
 
 /** Host used in every made-up asset URL (reserved `.invalid` TLD: nothing resolves). */
 const ASSET_HOST = 'https://assets.fake-peloton.invalid';
-/** The rider's timezone in every workout (UTC−6 in winter); only a label, times stay Unix seconds. */
-const TIMEZONE = 'America/Chicago';
-const TIMEZONE_OFFSET_SECONDS = -6 * 3600;
-/** The maximum heart rate the fake rider's zones are based on, bpm. */
-const MAX_HEART_RATE = 184;
 /** The most items one workouts-list page holds: a larger `limit` is cut to this (PELOTON_API.md, "Listing workouts"). */
 export const MAX_PAGE_LIMIT = 100;
 
@@ -39,12 +40,24 @@ const DISCIPLINES: Record<FitnessDiscipline, { display: string; name: string; de
   cardio: { display: 'Cardio', name: 'Cardio Workout', device: 'iPhone', platform: 'iOS_app' },
 };
 
+/**
+ * `origin_locale` of a class by `language`. Recorded: 'english' → 'en-US'; the German and Spanish locales are the
+ * fake's guess (no recording shows a class taught in another language).
+ */
+const LOCALES: Record<ClassLanguage, string> = { english: 'en-US', german: 'de-DE', spanish: 'es-ES' };
+
+/** The description of an FTP test class by language (the German and Spanish wording is the fake's own). */
+const TEST_DESCRIPTIONS: Record<ClassLanguage, string> = {
+  english: 'Twenty minutes at the highest effort you can hold. Your average output sets your power zones.',
+  german: 'Zwanzig Minuten mit der höchsten Leistung, die du halten kannst. Dein Durchschnitt bestimmt deine Power Zones.',
+  spanish: 'Veinte minutos al máximo esfuerzo que puedas mantener. Tu potencia media define tus zonas de potencia.',
+};
+
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
-const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
 /** A made-up asset URL under {@link ASSET_HOST}. */
 function assetUrl(folder: string, seed: string, ext = 'png'): string {
@@ -137,6 +150,12 @@ interface WorkoutsPagePayload {
   show_previous: boolean;
   show_next: boolean;
   sort_by: string;
+  /** Workouts per month of the rider's local clock, e.g. `{'2019-08': 7}` (the avchrisr recording). */
+  summary: Record<string, number>;
+  /** Always `[]` in the recordings. */
+  aggregate_stats: unknown[];
+  /** Where the next page starts: the last item of this one (only while `show_next`). */
+  next?: { created_at: number; workout_id: string };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -330,12 +349,15 @@ function buildInstructor(name: string): Record<string, unknown> & { id: string; 
  * `joins=ride` only). Its `id` is {@link rideIdOf} the workout; `fitness_discipline` is the workout's.
  */
 function buildRide(w: FakeWorkout, withInstructor = true): RidePayload {
-  const rng = rngFor(`ride:${w.id}`);
+  // A class of its own is seeded by the workout (as before shared classes existed); a shared class by its id.
+  const rng = rngFor(w.rideId === undefined ? `ride:${w.id}` : `ride:${w.rideId}`);
   const id = rideIdOf(w);
   const duration = durationOf(w);
-  const isTest = isFtpTestTitle(w.title);
+  const isTest = isFtpTestClass(w);
   const instructorId = w.instructor === null ? null : fakeId(`instructor:${w.instructor}`);
-  const airTime = w.createdAt - rng.int(2, 400) * 86_400;
+  // A shared class aired once, before 2020 (the datasets that share classes ride them later).
+  const airTime = (w.rideId === undefined ? w.createdAt : noonUtc(2019, 12, 30)) - rng.int(2, 400) * 86_400;
+  const language = w.language ?? 'english';
   const difficulty = round2(isTest ? 8.5 + rng.next() : 5 + rng.next() * 3);
   const discipline = disciplineOf(w);
   const cycling = discipline === 'cycling';
@@ -345,7 +367,7 @@ function buildRide(w: FakeWorkout, withInstructor = true): RidePayload {
     content_provider: 'peloton',
     content_format: 'video',
     description: isTest
-      ? 'A short warm-up, then twenty minutes at the highest effort you can hold. Your average output sets your power zones.'
+      ? TEST_DESCRIPTIONS[language]
       : cycling
         ? 'Intervals across the power zones with recoveries in between, built to raise your aerobic ceiling.'
         : 'A steady class with clear cues from start to finish, paced for every level.',
@@ -372,8 +394,8 @@ function buildRide(w: FakeWorkout, withInstructor = true): RidePayload {
     is_explicit: false,
     has_free_mode: false,
     is_live_in_studio_only: false,
-    language: 'english',
-    origin_locale: 'en-US',
+    language,
+    origin_locale: LOCALES[language],
     length: duration + rng.int(60, 240),
     live_stream_id: `${id}-live`,
     live_stream_url: null,
@@ -415,9 +437,9 @@ function buildRide(w: FakeWorkout, withInstructor = true): RidePayload {
   };
 }
 
-/** The id of the class (ride) a workout was taken in: one class per workout in the fake. */
+/** The id of the class (ride) a workout was taken in: its `rideId`, else a class of its own derived from its id. */
 export function rideIdOf(w: FakeWorkout): string {
-  return fakeId(`ride:${w.id}`);
+  return w.rideId ?? fakeId(`ride:${w.id}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -453,7 +475,7 @@ function buildWorkoutListItem(rider: FakeRider, w: FakeWorkout, join: ListJoin =
     start_time: start,
     strava_id: null,
     status: w.status ?? 'COMPLETE',
-    timezone: TIMEZONE,
+    timezone: (w.zone ?? HOME_ZONE).name,
     title: null,
     total_work: w.avgOutput === null ? 0 : round2(w.avgOutput * duration + rng.next()),
     user_id: rider.userId,
@@ -463,7 +485,7 @@ function buildWorkoutListItem(rider: FakeRider, w: FakeWorkout, join: ListJoin =
     v2_total_video_watch_time_seconds: null,
     v2_total_video_buffering_seconds: null,
     created: w.createdAt,
-    device_time_created_at: w.createdAt + TIMEZONE_OFFSET_SECONDS,
+    device_time_created_at: deviceTimeOf(w),
     effort_zones: null,
   };
   if (join !== 'none') item.ride = buildRide(w, join === 'ride+instructor');
@@ -499,93 +521,44 @@ export function buildWorkout(rider: FakeRider, w: FakeWorkout): WorkoutPayload {
         description: 'Awarded for working out at least once a week, several weeks running.',
       },
     ],
-    leaderboard_rank: rng.int(1, totalUsers),
+    leaderboard_rank: isComplete(w) ? rng.int(1, totalUsers) : null,
     total_leaderboard_users: totalUsers,
     ftp_info: { ftp: w.ftpInfo.ftp, ftp_source: w.ftpInfo.source, ftp_workout_id: w.ftpInfo.workoutId },
     device_type_display_name: 'Bike',
+    // An unfinished workout's pause state, as the IN_PROGRESS recording shows it (harvest/bburwell-in-progress).
+    ...(isComplete(w) ? {} : { pause_time_remaining: null, pause_time_elapsed: null, is_paused: false, has_paused: false, is_pause_available: false }),
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Performance graph
 
-/** Segments of a class: an FTP test is one long effort after a short warm-up; other rides warm up and cool down. */
-function segmentsFor(w: FakeWorkout, duration: number): Array<{ name: string; slug: string; start: number; length: number; mets: number }> {
-  const warm = Math.round(duration * (isFtpTestTitle(w.title) ? 0.05 : 0.15));
-  const cool = isFtpTestTitle(w.title) ? 0 : Math.round(duration * 0.1);
-  const main = duration - warm - cool;
-  const list = [
-    { name: 'Warmup', slug: 'warmup', start: 0, length: warm, mets: 3.5 },
-    { name: 'Cycling', slug: 'cycling', start: warm, length: main, mets: isFtpTestTitle(w.title) ? 9 : 6 },
-  ];
-  if (cool > 0) list.push({ name: 'Cool Down', slug: 'cooldown', start: warm + main, length: cool, mets: 3.5 });
-  return list;
-}
-
-/** Integer watts per second whose mean is exactly `avg`, shaped by the segments (warm-up, effort, cool-down). */
-function outputProfile(rng: Rng, avg: number, duration: number, segments: ReturnType<typeof segmentsFor>): number[] {
-  const values: number[] = [];
-  for (let t = 0; t < duration; t++) {
-    const seg = segments.find((s) => t >= s.start && t < s.start + s.length) ?? segments[segments.length - 1];
-    const level = seg.slug === 'warmup' ? 0.6 : seg.slug === 'cooldown' ? 0.5 : 1.08;
-    const wave = 1 + 0.06 * Math.sin(t / 37);
-    values.push(Math.max(0, Math.round(avg * level * wave + rng.noise(avg * 0.05))));
-  }
-  // Nudge single samples by 1 W until the mean is exactly avg.
-  let diff = Math.round(avg * duration) - values.reduce((a, b) => a + b, 0);
-  for (let i = 0; diff !== 0; i = (i + 7919) % duration) {
-    const step = diff > 0 ? 1 : -1;
-    if (values[i] + step >= 0) {
-      values[i] += step;
-      diff -= step;
-    }
-  }
-  return values;
-}
-
-/** Averages consecutive groups of `n` samples (what `every_n` does), rounded to `digits` decimals. */
-function everyN(values: number[], n: number, digits = 0): number[] {
-  if (n <= 1) return values;
-  const out: number[] = [];
-  const f = 10 ** digits;
-  for (let i = 0; i < values.length; i += n) {
-    const group = values.slice(i, i + n);
-    out.push(Math.round((group.reduce((a, b) => a + b, 0) / group.length) * f) / f);
-  }
-  return out;
-}
-
-const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
 /**
  * GET /api/workout/{id}/performance_graph: `duration` (s), `segment_list`, `seconds_since_pedaling_start`, per-sample
  * `metrics` (output W, cadence rpm, resistance %, speed mph, heart rate bpm with zones), `average_summaries` and
- * `summaries` (`avg_output` = the workout's avgOutput in watts; both the summary and the output series are left out
- * when avgOutput is null), `effort_zones` and the rest. One sample per second by default (a 20-minute test: 1200
- * samples, about 35 KB of JSON); `sampleEvery` (the `every_n` query) averages groups of that many seconds.
+ * `summaries`, `effort_zones` and the rest, built from the workout's 1-second series (series.ts).
+ * - `avg_output` (and the output metric's `average_value`) is the workout's `avgOutput`, which is round(mean) of the
+ *   1-second output; `total_output` is its sum in kJ, rounded. Without `avgOutput` both the summary and the output
+ *   metric are left out (an app ride without a power meter).
+ * - `sampleEvery` (the `every_n` query, a whole number ≥ 1; default 1: a 20-minute test has 1200 samples, about
+ *   35 KB of JSON) sets the samples: see {@link sampleLabels} and {@link sampleValues}; `labels` where they sit.
+ * - `max_value` and `average_value` of every metric come from the 1-second series, whatever `every_n` is.
  */
-export function buildPerformanceGraph(w: FakeWorkout, sampleEvery = 1): PerformanceGraphPayload {
-  const rng = rngFor(`graph:${w.id}`);
-  const duration = durationOf(w);
+export function buildPerformanceGraph(w: FakeWorkout, sampleEvery = 1, labels: SampleLabels = 'window-end', seconds: SecondSeries = secondSeriesOf(w)): PerformanceGraphPayload {
+  const { duration, output, cadence, resistance, speed, heartRate } = seconds;
   const n = Math.max(1, Math.floor(sampleEvery));
   const segments = segmentsFor(w, duration);
-  const power = outputProfile(rng, w.avgOutput ?? 120 + rng.int(0, 60), duration, segments);
-  const cadence = power.map((p) => Math.round(clamp(72 + p / 12 + rng.noise(3), 55, 125)));
-  const resistance = power.map((p) => Math.round(clamp(22 + p / 7 + rng.noise(1.5), 15, 80)));
-  const speed = power.map((p) => round1(2.288 * Math.max(p, 1) ** 0.4228));
-  let hr = 88;
-  const heartRate = power.map((p) => {
-    hr += ((95 + p * 0.33 - hr) / 40) + rng.noise(0.4);
-    return Math.round(clamp(hr, 60, MAX_HEART_RATE + 6));
-  });
+  const times = sampleLabels(duration, n, labels);
 
   const avgPower = w.avgOutput;
   const avgCadence = Math.round(mean(cadence));
   const avgResistance = Math.round(mean(resistance));
   const avgSpeed = round1(mean(speed));
   const miles = round2((mean(speed) * duration) / 3600);
-  const kj = avgPower === null ? 0 : Math.round((avgPower * duration) / 1000);
-  const calories = Math.round(avgPower === null ? mean(power) * duration * 0.00134 : kj * 1.34);
+  const kj = output === null ? 0 : Math.round(output.reduce((a, b) => a + b, 0) / 1000);
+  const calories = Math.round(output === null ? (avgCadence + avgResistance) * duration * 0.004 : kj * 1.34);
 
   const bounds = heartRateZoneBounds(MAX_HEART_RATE).map(Math.round);
   const zoneDurations = [0, 0, 0, 0, 0];
@@ -608,12 +581,12 @@ export function buildPerformanceGraph(w: FakeWorkout, sampleEvery = 1): Performa
     display_unit,
     max_value: Math.max(...values),
     average_value: digits === 0 ? Math.round(mean(values)) : round1(mean(values)),
-    values: everyN(values, n, digits),
+    values: sampleValues(values, times, digits),
     slug,
   });
 
   const metrics: MetricSeries[] = [];
-  if (avgPower !== null) metrics.push({ ...series('Output', 'watts', 'output', power), average_value: avgPower });
+  if (output !== null && avgPower !== null) metrics.push({ ...series('Output', 'watts', 'output', output), average_value: avgPower });
   metrics.push(series('Cadence', 'rpm', 'cadence', cadence));
   metrics.push(series('Resistance', '%', 'resistance', resistance));
   metrics.push(series('Speed', 'mph', 'speed', speed, 1));
@@ -633,7 +606,6 @@ export function buildPerformanceGraph(w: FakeWorkout, sampleEvery = 1): Performa
     { display_name: 'Calories', display_unit: 'kcal', value: calories, slug: 'calories' },
   );
 
-  const sampleCount = Math.ceil(duration / n);
   return {
     duration,
     is_class_plan_shown: true,
@@ -648,7 +620,7 @@ export function buildPerformanceGraph(w: FakeWorkout, sampleEvery = 1): Performa
       icon_slug: s.slug,
       name: s.name,
     })),
-    seconds_since_pedaling_start: Array.from({ length: sampleCount }, (_, i) => Math.min(duration, (i + 1) * n)),
+    seconds_since_pedaling_start: times,
     average_summaries: averageSummaries,
     summaries,
     metrics,
@@ -683,20 +655,37 @@ interface WorkoutsPageOptions {
    * `count` is the length of `data`; nothing is skipped, so de-duplicating by id gives every workout once.
    */
   overlap?: number;
+  /** The list's order; default the rider's `listOrder`, else 'created_at'. */
+  order?: ListOrder;
+}
+
+/** `summary` of a workouts page: how many workouts each month of the rider's local clock holds ('YYYY-MM'). */
+function monthSummary(workouts: FakeWorkout[]): Record<string, number> {
+  const summary: Record<string, number> = {};
+  for (const w of workouts) {
+    const month = new Date(deviceTimeOf(w) * 1000).toISOString().slice(0, 7);
+    summary[month] = (summary[month] ?? 0) + 1;
+  }
+  return summary;
 }
 
 /**
- * One page of GET /api/user/{id}/workouts, sorted newest first (`sort_by` '-created_at,-pk'); pages start at 0.
+ * One page of GET /api/user/{id}/workouts, newest first by `options.order`: `sort_by` '-created_at,-pk', or
+ * '-device_time_created_at,-pk' when sorted by the rider's local clock (then a workout can be listed after an older
+ * one: see {@link newestFirst}); pages start at 0.
  * `limit` is cut to {@link MAX_PAGE_LIMIT} (100) as Peloton does, and the answer's `limit` says so. `total` is the
  * number of workouts in the list (IN_PROGRESS ones included), `page_count` = ceil(total / limit), `count` the items
  * on this page, `show_next` whether a later page exists. A page past the end is empty.
  */
 export function buildWorkoutsPage(rider: FakeRider, page: number, limit: number, options: WorkoutsPageOptions = {}): WorkoutsPagePayload {
-  const all = newestFirst(rider);
+  const order = options.order ?? rider.listOrder ?? 'created_at';
+  const all = newestFirst(rider, order);
   const size = Math.min(MAX_PAGE_LIMIT, Math.max(1, Math.floor(limit)));
   const overlap = page > 0 ? Math.max(0, Math.min(options.overlap ?? 0, size)) : 0;
   const slice = page < 0 ? [] : all.slice(page * size - overlap, page * size + size);
   const pageCount = Math.ceil(all.length / size);
+  const showNext = page >= 0 && page < pageCount - 1;
+  const last = slice[slice.length - 1];
   return {
     data: slice.map((w) => buildWorkoutListItem(rider, w, options.join ?? 'none')),
     limit: size,
@@ -705,8 +694,11 @@ export function buildWorkoutsPage(rider: FakeRider, page: number, limit: number,
     count: slice.length,
     page_count: pageCount,
     show_previous: page > 0,
-    show_next: page >= 0 && page < pageCount - 1,
-    sort_by: '-created_at,-pk',
+    show_next: showNext,
+    sort_by: order === 'created_at' ? '-created_at,-pk' : '-device_time_created_at,-pk',
+    summary: monthSummary(all),
+    aggregate_stats: [],
+    ...(showNext && last ? { next: { created_at: last.createdAt, workout_id: last.id } } : {}),
   };
 }
 
@@ -723,7 +715,7 @@ export function buildRideDetails(w: FakeWorkout): Record<string, unknown> & { ri
     segments: { segment_list: segmentsFor(w, durationOf(w)).map((s) => ({ name: s.name, length: s.length, start_time_offset: s.start })) },
     default_album_images: {},
     excluded_platforms: [],
-    is_ftp_test: isFtpTestTitle(w.title),
+    is_ftp_test: isFtpTestClass(w),
     disabled_leaderboard_filters: {},
     sampled_top_tags: [],
     instructor_cues: [],

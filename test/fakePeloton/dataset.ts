@@ -14,6 +14,34 @@ export type FitnessDiscipline = 'cycling' | 'running' | 'strength' | 'stretching
 /** `status` of a workout: `COMPLETE` once finished, `IN_PROGRESS` while it is being done (then `end_time` is null). */
 type WorkoutStatus = 'COMPLETE' | 'IN_PROGRESS';
 
+/**
+ * The language a class is taught in, as a joined ride's `language` says it. Every recorded ride says 'english'
+ * (`origin_locale` 'en-US'); 'german' and 'spanish' and their locales are the fake's guess (no recording shows them).
+ */
+export type ClassLanguage = 'english' | 'german' | 'spanish';
+
+/**
+ * How an FTP test was ridden, which shapes its 1-second output series (series.ts): 'fade' starts hard and ends
+ * weak (second half below the first), 'negative-split' holds back and finishes strong, 'even' holds one level.
+ */
+export type Pacing = 'fade' | 'negative-split' | 'even';
+
+/** The time zone a workout was ridden in: its IANA name (the workout's `timezone`) and its UTC offset then, seconds. */
+export interface RiderZone {
+  name: string;
+  offsetSeconds: number;
+}
+
+/** The rider's home zone in every workout unless told otherwise: America/Chicago in winter (UTC−6). */
+export const HOME_ZONE: RiderZone = { name: 'America/Chicago', offsetSeconds: -6 * 3600 };
+
+/**
+ * The order of GET /api/user/{id}/workouts: by `created_at` (UTC; recordings of 2019–2022 say `sort_by`
+ * '-created_at,-pk') or by `device_time_created_at` (the rider's local clock; a 2024 recording says
+ * '-device_time_created_at,-pk'). Newest first either way, ties by id.
+ */
+export type ListOrder = 'created_at' | 'device_time_created_at';
+
 /** One workout of the rider (an FTP test, any other ride, or a class of another discipline). */
 export interface FakeWorkout {
   /** Workout id, 32 lowercase hex characters like Peloton's. */
@@ -37,6 +65,23 @@ export interface FakeWorkout {
   discipline?: FitnessDiscipline;
   /** Default 'COMPLETE'. An 'IN_PROGRESS' workout has `end_time` null and a partial `avgOutput`. */
   status?: WorkoutStatus;
+  /**
+   * Whether the class is an FTP test as Peloton says it (`is_ftp_test` of GET /api/ride/{ride_id}/details). Default:
+   * the English title rule ({@link isFtpTestTitle}); set it for classes the title rule cannot decide (a German or
+   * Spanish test, an "FTP Builder" class that is no test).
+   */
+  ftpTest?: boolean;
+  /** The class's language (the joined ride's `language` and `origin_locale`). Default 'english'. */
+  language?: ClassLanguage;
+  /**
+   * The class (ride) id when several workouts took the same class; default: a class of its own
+   * ({@link rideIdOf} in builder.ts derives it from the workout id).
+   */
+  rideId?: string;
+  /** Where it was ridden (`timezone`, and `device_time_created_at` = createdAt + offset). Default {@link HOME_ZONE}. */
+  zone?: RiderZone;
+  /** How an FTP test was ridden (its output series). Default: one of the three, picked by a seed from the id. */
+  pacing?: Pacing;
 }
 
 /** The rider behind GET /api/me, with every workout the rider has. */
@@ -57,6 +102,8 @@ export interface FakeRider {
   estimatedCyclingFtp: number;
   /** Every workout the rider has (FTP tests and others), in any order. */
   workouts: FakeWorkout[];
+  /** The order of the workouts list (the server's `listOrder` option overrides it). Default 'created_at'. */
+  listOrder?: ListOrder;
 }
 
 /** A stable 32-hex-character id derived from a label (the same label always gives the same id). */
@@ -77,6 +124,16 @@ export function calculatedFtp(avgOutput: number): number {
 /** True when a class title names an FTP test ride ('20 min FTP Test Ride'), not a warm-up ('FTP Warm Up Ride'). */
 export function isFtpTestTitle(title: string): boolean {
   return /\bFTP Test\b/i.test(title);
+}
+
+/** True when the workout's class is an FTP test (`is_ftp_test`): its `ftpTest`, else the English title rule. */
+export function isFtpTestClass(w: FakeWorkout): boolean {
+  return w.ftpTest ?? isFtpTestTitle(w.title);
+}
+
+/** The workout's `device_time_created_at`: `createdAt` on the rider's local clock (createdAt + UTC offset), Unix seconds. */
+export function deviceTimeOf(w: FakeWorkout): number {
+  return w.createdAt + (w.zone ?? HOME_ZONE).offsetSeconds;
 }
 
 /** A workout's length in seconds: the minutes in its class title ('20 min …' → 1200), else 1800. */
@@ -100,7 +157,11 @@ export function findWorkout(rider: FakeRider, id: string): FakeWorkout | undefin
   return rider.workouts.find((w) => w.id === id);
 }
 
-/** The rider's workouts newest first (by `createdAt`, then id), as the workouts list sorts them. */
-export function newestFirst(rider: FakeRider): FakeWorkout[] {
-  return [...rider.workouts].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+/**
+ * The rider's workouts newest first as the workouts list sorts them: by `createdAt` (default) or by
+ * `device_time_created_at` ({@link deviceTimeOf}), then by id (the list's `-pk`).
+ */
+export function newestFirst(rider: FakeRider, order: ListOrder = rider.listOrder ?? 'created_at'): FakeWorkout[] {
+  const key = order === 'created_at' ? (w: FakeWorkout) => w.createdAt : deviceTimeOf;
+  return [...rider.workouts].sort((a, b) => key(b) - key(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }

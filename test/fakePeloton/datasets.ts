@@ -4,17 +4,32 @@
  * 32 hex characters derived from labels, so they are stable between runs. Watts everywhere; times in Unix seconds.
  * Every rider's workouts list also holds classes that are not FTP tests: an 'FTP Warm Up Ride' (or 'Warmup Ride')
  * before each test, a Power Zone ride, a run and a strength class (see {@link withOtherClasses}).
+ * Exceptions to the noon rule: the trip of `time-zone-jump`, and `in-progress` and `abandoned`, whose unfinished
+ * test starts a fixed time before now (the time the dataset is built).
+ *
+ * The datasets (getDataset names): seed-example (PELOTON_API.md's worked example), demo (`npm start`), demo-multilingual
+ * (the demo with two tests in German and Spanish), multilingual (4 tests in three languages, an FTP Builder class),
+ * no-chain, in-progress (a test being ridden), abandoned (a test left IN_PROGRESS 5 h ago), time-zone-jump and
+ * time-zone-jump+1 (listed by the local clock; a newer test after an older ride), long-chain, cycle, self-loop,
+ * missing-graph (a test whose graph is 404), no-avg-output, workout-404-mid-chain, no-ftp, manual-break; and the
+ * families chain-<N>[+1] and many-<N>-<W>[+1] (many-120-3000: a rider of many years, 30 list pages).
+ * Every FTP test with a graph has a 1-second power series paced as a fade, a negative split or evenly (series.ts).
  */
 import {
+  type ClassLanguage,
   type FakeRider,
   type FakeWorkout,
   type FitnessDiscipline,
   type FtpSource,
+  type Pacing,
+  type RiderZone,
   calculatedFtp,
   fakeId,
+  isFtpTestClass,
   noonUtc,
 } from './dataset';
 import { rngFor } from './random';
+import { nowSeconds } from '../../src/shared/dates';
 
 /** The title of every FTP test in these datasets. */
 const FTP_TEST_TITLE = '20 min FTP Test Ride';
@@ -31,6 +46,20 @@ const OTHER_TITLES = [
 ] as const;
 /** Warm-up classes: FTP look-alikes that are not tests (Peloton spells them both ways). */
 const WARM_UP_TITLES = ['10 min FTP Warm Up Ride', '10 min FTP Warmup Ride'] as const;
+/**
+ * Classes taught in German and Spanish. No recording shows a title in either language: these titles are the fake's
+ * own wording, chosen so that the English title rule cannot decide them (they mention FTP, and say neither
+ * "FTP Test Ride" nor "Warm Up"): only GET /api/ride/{id}/details (`is_ftp_test`) can.
+ */
+const FOREIGN_TITLES: Record<Exclude<ClassLanguage, 'english'>, { test: string; warmUp: string; instructor: string }> = {
+  german: { test: '20 Min. FTP-Test', warmUp: '10 Min. FTP-Aufwärmfahrt', instructor: 'Lena Brandt' },
+  spanish: { test: 'Prueba FTP de 20 min', warmUp: 'Calentamiento FTP de 10 min', instructor: 'Lucía Ferrer' },
+};
+/**
+ * A class whose title mentions FTP but that is neither a test nor a warm-up by the English title rule, and is no
+ * test (`is_ftp_test` false). Invented: no recorded title is like it.
+ */
+const FTP_BUILDER_TITLE = '30 min FTP Builder Ride';
 /** Classes of other disciplines, by discipline. */
 const OTHER_DISCIPLINE_TITLES: ReadonlyArray<readonly [FitnessDiscipline, string, string | null]> = [
   ['running', '30 min Endurance Run', 'Sam Rivera'],
@@ -57,6 +86,12 @@ export function ftpTest(label: string, createdAt: number, avgOutput: number | nu
   return { id: fakeId(label), createdAt, title: FTP_TEST_TITLE, instructor, avgOutput, graph: 'ok', ftpInfo };
 }
 
+/** The same FTP test taught in German or Spanish: its title, language and instructor, and `ftpTest` true (the title rule cannot tell). */
+function inLanguage(test: FakeWorkout, language: Exclude<ClassLanguage, 'english'>): FakeWorkout {
+  const { test: title, instructor } = FOREIGN_TITLES[language];
+  return { ...test, title, language, instructor, ftpTest: true };
+}
+
 /** A ride that is not an FTP test. */
 function otherRide(label: string, createdAt: number, title: string, avgOutput: number | null, ftpInfo: Baseline, instructor: string | null = 'Jordan Vale'): FakeWorkout {
   return { id: fakeId(label), createdAt, title, instructor, avgOutput, graph: 'ok', ftpInfo };
@@ -67,8 +102,8 @@ function otherDiscipline(label: string, createdAt: number, discipline: FitnessDi
   return { id: fakeId(label), createdAt, title, instructor, avgOutput, graph: 'ok', ftpInfo: { ...NO_BASELINE }, discipline };
 }
 
-/** True for a workout whose class is an FTP test ride (the datasets all use {@link FTP_TEST_TITLE}). */
-const isTest = (w: FakeWorkout): boolean => w.title === FTP_TEST_TITLE;
+/** True for a workout whose class is an FTP test (in any language). */
+const isTest = isFtpTestClass;
 
 /**
  * The baseline in effect at time `at` for the rider's cycling classes: the baseline the next FTP test after `at`
@@ -90,13 +125,19 @@ function withOtherClasses(label: string, workouts: FakeWorkout[], current: Basel
   const tests = workouts.filter(isTest);
   const rng = rngFor(`others:${label}`);
   const added: FakeWorkout[] = [];
-  const ride = (key: string, at: number, title: string, ftp: Baseline, instructor: string | null): void => {
-    added.push(otherRide(`${label}:${key}`, at, title, Math.round(Math.max(ftp.ftp, 140) * (0.55 + rng.next() * 0.2)), ftp, instructor));
+  const ride = (key: string, at: number, title: string, ftp: Baseline, instructor: string | null, extra: Partial<FakeWorkout> = {}): void => {
+    added.push({ ...otherRide(`${label}:${key}`, at, title, Math.round(Math.max(ftp.ftp, 140) * (0.55 + rng.next() * 0.2)), ftp, instructor), ...extra });
   };
   for (const [i, test] of tests.entries()) {
-    ride(`warmup:${i}`, test.createdAt - 15 * 60, WARM_UP_TITLES[i % 2], { ...test.ftpInfo }, test.instructor);
+    // The warm-up is taught in the test's language (a German or Spanish one: `ftpTest` false, which its title
+    // cannot say by the English rule); both rides are ridden where the test is.
+    const language = test.language ?? 'english';
+    const where: Partial<FakeWorkout> = test.zone ? { zone: test.zone } : {};
+    const warmUp: Partial<FakeWorkout> = language === 'english' ? where : { ...where, language, ftpTest: false };
+    const warmUpTitle = language === 'english' ? WARM_UP_TITLES[i % 2] : FOREIGN_TITLES[language].warmUp;
+    ride(`warmup:${i}`, test.createdAt - 15 * 60, warmUpTitle, { ...test.ftpInfo }, test.instructor, warmUp);
     const pzAt = test.createdAt - 3 * DAY + rng.int(-3, 6) * 3600;
-    ride(`power-zone:${i}`, pzAt, i % 2 ? '45 min Power Zone Ride' : '30 min Power Zone Endurance Ride', baselineAt(tests, pzAt, current), rng.pick(INSTRUCTORS));
+    ride(`power-zone:${i}`, pzAt, i % 2 ? '45 min Power Zone Ride' : '30 min Power Zone Endurance Ride', baselineAt(tests, pzAt, current), rng.pick(INSTRUCTORS), where);
   }
   const newest = workouts.reduce((t, w) => Math.max(t, w.createdAt), noonUtc(2025, 6, 4));
   if (tests.length === 0) ride('warmup:lone', newest - 9 * DAY, WARM_UP_TITLES[0], { ...current }, 'Avery Stone');
@@ -126,10 +167,11 @@ function riderOf(name: string, workouts: FakeWorkout[], current: FakeWorkout | n
  * PELOTON_API.md's worked example, exactly: a test on 2019-12-04 (193 W → FTP 183, baseline 0/null) and one on
  * 2026-01-14 (185 W → FTP 176, baseline 183 from the 2019 test). /api/me: cycling_ftp 176 from the 2026 test,
  * estimated_cycling_ftp 180. Its other workouts are the common non-tests (warm-ups, Power Zone rides, a run …).
+ * Pacing: the 2019 test a negative split, the 2026 one a fade.
  */
 export function seedExample(): FakeRider {
-  const t2019 = ftpTest('seed-example:test:2019-12-04', noonUtc(2019, 12, 4), 193, NO_BASELINE);
-  const t2026 = ftpTest('seed-example:test:2026-01-14', noonUtc(2026, 1, 14), 185, baselineFrom(t2019));
+  const t2019 = { ...ftpTest('seed-example:test:2019-12-04', noonUtc(2019, 12, 4), 193, NO_BASELINE), pacing: 'negative-split' as const };
+  const t2026 = { ...ftpTest('seed-example:test:2026-01-14', noonUtc(2026, 1, 14), 185, baselineFrom(t2019)), pacing: 'fade' as const };
   return { ...riderOf('seed-example', [t2019, t2026], t2026), estimatedCyclingFtp: 180 };
 }
 
@@ -146,8 +188,16 @@ export function seedExample(): FakeRider {
  * - then Peloton's estimate: /api/me `cycling_ftp` 205, `cycling_ftp_source` 'ftp_estimated_source',
  *   `cycling_ftp_workout_id` null (`cycling_workout_ftp` 201, `estimated_cycling_ftp` 205); two rides after that.
  * The chain from /api/me is therefore empty: every test is found in the workouts list only.
+ * Pacing (the graphs): 2020-03 even, 2020-10 negative split, 2021 fade, 2022-01 even, 2022-10 negative split, the
+ * declined 2023 test a fade, 2024 a negative split, 2026 even.
+ *
+ * With `multilingual` (dataset `demo-multilingual`) the same rider took two of these tests in other languages: the
+ * 2022-10-05 test in German ('20 Min. FTP-Test') and the 2024-11-13 test in Spanish ('Prueba FTP de 20 min'), each
+ * after a warm-up in its language, and rode an '30 min FTP Builder Ride' twice (one class; no test): the same 8 tests
+ * and results, but 2 of them found only through GET /api/ride/{id}/details. Off by default because today's suites
+ * assert the demo's rows with the English title rule alone.
  */
-export function demo(): FakeRider {
+export function demo(options: DemoOptions = {}): FakeRider {
   const plan: Array<[number, number, number, number]> = [
     [2020, 3, 11, 158],
     [2020, 10, 7, 171],
@@ -163,7 +213,11 @@ export function demo(): FakeRider {
     let baseline = i === 0 ? NO_BASELINE : baselineFrom(tests[i - 1]);
     if (i === 3) baseline = { ftp: 189, source: 'ftp_manual_source', workoutId: null };
     if (i === 6) baseline = baselineFrom(tests[4]); // the 2023 test was declined
-    tests.push(ftpTest(`demo:test:${i}`, noonUtc(y, m, d), avg, baseline, INSTRUCTORS[i % INSTRUCTORS.length]));
+    tests.push({ ...ftpTest(`demo:test:${i}`, noonUtc(y, m, d), avg, baseline, INSTRUCTORS[i % INSTRUCTORS.length]), pacing: DEMO_PACING[i] });
+  }
+  if (options.multilingual) {
+    tests[4] = inLanguage(tests[4], 'german');
+    tests[6] = inLanguage(tests[6], 'spanish');
   }
   const estimate: Baseline = { ftp: 205, source: 'ftp_estimated_source', workoutId: null };
   const rng = rngFor('demo:rides');
@@ -181,6 +235,7 @@ export function demo(): FakeRider {
   for (const [k, [y, m, d]] of [[2026, 6, 10], [2026, 9, 16]].entries()) {
     others.push(otherRide(`demo:after-estimate:${k}`, noonUtc(y, m, d), rng.pick(OTHER_TITLES), 150 + k * 7, { ...estimate }, rng.pick(INSTRUCTORS)));
   }
+  if (options.multilingual) others.push(...ftpBuilderRides('demo', [noonUtc(2023, 2, 8), noonUtc(2025, 4, 16)], tests, estimate));
   const rider = riderOf('demo', [...others, ...tests].sort((a, b) => a.createdAt - b.createdAt), null);
   return {
     ...rider,
@@ -190,6 +245,45 @@ export function demo(): FakeRider {
     cyclingWorkoutFtp: calculatedFtp(212),
     estimatedCyclingFtp: 205,
   };
+}
+
+/** Options of {@link demo}. */
+interface DemoOptions {
+  /** Two of the tests in German and Spanish, and an FTP Builder class twice (see {@link demo}). Default false. */
+  multilingual?: boolean;
+}
+
+/** The demo's pacing, oldest test first. */
+const DEMO_PACING: readonly Pacing[] = ['even', 'negative-split', 'fade', 'even', 'negative-split', 'fade', 'negative-split', 'even'];
+
+/**
+ * Rides of one '30 min FTP Builder Ride' class (one class id: a client should ask about it once) at the given times,
+ * each with the baseline of the rider's tests in effect then (`after` after the newest).
+ */
+function ftpBuilderRides(label: string, times: number[], tests: FakeWorkout[], after: Baseline): FakeWorkout[] {
+  const rideId = fakeId(`${label}:ftp-builder-class`);
+  return times.map((at, k) => {
+    const baseline = baselineAt(tests, at, after);
+    return { ...otherRide(`${label}:ftp-builder:${k}`, at, FTP_BUILDER_TITLE, Math.round(Math.max(baseline.ftp, 150) * 0.82), baseline, 'Jordan Vale'), rideId, ftpTest: false };
+  });
+}
+
+/**
+ * A rider whose later FTP tests were taught in German and Spanish: 2022-03-09 '20 min FTP Test Ride' 172 W → 163
+ * (first test); 2023-03-08 '20 Min. FTP-Test' 180 W → 171; 2024-03-13 'Prueba FTP de 20 min' 188 W → 179;
+ * 2025-03-12 '20 Min. FTP-Test' again (another class, another instructor) 195 W → 185; chained, /api/me names the
+ * newest. Each test follows a warm-up in its language ('10 Min. FTP-Aufwärmfahrt', 'Calentamiento FTP de 10 min':
+ * no tests); and the rider rode a '30 min FTP Builder Ride' class twice (no test). The English title rule finds 1 of
+ * the 4 tests; GET /api/ride/{id}/details says `is_ftp_test` for every class (all titles here are the fake's own
+ * wording: no recording shows a German or Spanish title). Pacing: fade, even, negative split, fade.
+ */
+function multilingual(): FakeRider {
+  const a = { ...ftpTest('multilingual:test:a', noonUtc(2022, 3, 9), 172, NO_BASELINE, 'Morgan Ellis'), pacing: 'fade' as const };
+  const b = { ...inLanguage(ftpTest('multilingual:test:b', noonUtc(2023, 3, 8), 180, baselineFrom(a)), 'german'), pacing: 'even' as const };
+  const c = { ...inLanguage(ftpTest('multilingual:test:c', noonUtc(2024, 3, 13), 188, baselineFrom(b)), 'spanish'), pacing: 'negative-split' as const };
+  const d = { ...inLanguage(ftpTest('multilingual:test:d', noonUtc(2025, 3, 12), 195, baselineFrom(c)), 'german'), instructor: 'Tobias Weber', pacing: 'fade' as const };
+  const builders = ftpBuilderRides('multilingual', [noonUtc(2023, 10, 11), noonUtc(2024, 9, 18)], [a, b, c, d], baselineFrom(d));
+  return riderOf('multilingual', [a, b, c, d, ...builders], d);
 }
 
 /**
@@ -216,15 +310,73 @@ function noChain(): FakeRider {
 
 /**
  * A rider riding an FTP test right now: three chained tests (2023–2025; /api/me names the newest), then the newest
- * workout, 2026-02-04, an FTP test with `status` IN_PROGRESS, `end_time` null and a partial average output of 131 W
- * (not a result). It is in the workouts list but not yet in /api/me's counters. {@link finishWorkouts} gives the
- * same rider once it is done (average output 214 W).
+ * workout, an FTP test started 10 to 20 minutes ago (the time the dataset is built, floored to 10 minutes: a test
+ * still being ridden, not an abandoned one) with `status` IN_PROGRESS, `end_time` null and a partial average output
+ * of 131 W (not a result). It is in the workouts list but not yet in /api/me's counters. {@link finishWorkouts}
+ * gives the same rider once it is done (average output 214 W).
  */
 function inProgress(): FakeRider {
   const [a, b, c] = threeTests('in-progress');
-  const riding: FakeWorkout = { ...ftpTest('in-progress:test:riding', noonUtc(2026, 2, 4), 131, baselineFrom(c)), status: 'IN_PROGRESS' };
+  const startedAt = Math.floor(nowSeconds() / 600) * 600 - 600;
+  const riding: FakeWorkout = { ...ftpTest('in-progress:test:riding', startedAt, 131, baselineFrom(c)), status: 'IN_PROGRESS' };
   const rider = riderOf('in-progress', [a, b, c], c);
   return { ...rider, workouts: [...rider.workouts, riding] };
+}
+
+/** Options of {@link abandoned}. */
+interface AbandonedOptions {
+  /** How long before now the abandoned test started, hours (floored to the hour). Default 5. */
+  startedHoursAgo?: number;
+}
+
+/**
+ * A rider who started an FTP test and never finished it: three chained tests (2023–2025; /api/me names the newest),
+ * then a warm-up (COMPLETE) and an FTP test started `startedHoursAgo` hours before now (default 5: more than 3 h,
+ * so it will not finish) with `status` IN_PROGRESS, `end_time` null, `leaderboard_rank` null and a partial average
+ * output of 97 W (not a result), like the IN_PROGRESS recording (harvest/bburwell-in-progress.workout.json). Listed,
+ * not counted by /api/me. Dataset `abandoned`; call it with another `startedHoursAgo` for a boundary.
+ */
+export function abandoned(options: AbandonedOptions = {}): FakeRider {
+  const [a, b, c] = threeTests('abandoned');
+  const startedAt = Math.floor(nowSeconds() / 3600) * 3600 - Math.round((options.startedHoursAgo ?? 5) * 3600);
+  const quit: FakeWorkout = { ...ftpTest('abandoned:test:quit', startedAt, 97, baselineFrom(c)), status: 'IN_PROGRESS', pacing: 'fade' };
+  const warmUp = otherRide('abandoned:warmup:quit', startedAt - 15 * 60, WARM_UP_TITLES[0], 118, baselineFrom(c), quit.instructor);
+  const rider = riderOf('abandoned', [a, b, c], c);
+  return { ...rider, workouts: [...rider.workouts, warmUp, quit] };
+}
+
+/** Pacific/Auckland in December (NZDT, UTC+13). */
+const AUCKLAND: RiderZone = { name: 'Pacific/Auckland', offsetSeconds: 13 * 3600 };
+/** Pacific/Honolulu (HST, UTC−10, no daylight saving). */
+const HONOLULU: RiderZone = { name: 'Pacific/Honolulu', offsetSeconds: -10 * 3600 };
+
+/**
+ * A rider who crossed time zones, with the workouts list sorted by the rider's local clock (`listOrder`
+ * 'device_time_created_at', as the 2024 recording): three chained tests at home (America/Chicago, 2023–2025), then
+ * on a trip a Power Zone ride in Auckland on 2025-12-10 at 19:00 UTC (08:00 on the 11th there), and 22 h later an
+ * FTP test in Honolulu (2025-12-11 17:00 UTC, 07:00 on the 11th there; 214 W → 203), after its warm-up. The test is
+ * newer by 22 h but an hour earlier on the local clock, so it is listed AFTER the Auckland ride.
+ * `withNewTest` false (dataset `time-zone-jump`): the rider before that test (the Auckland ride is the newest);
+ * true (`time-zone-jump+1`): after it, /api/me naming it: a refresh must find it although an older, known workout
+ * is listed first. Every other workout is the same in both.
+ */
+function timeZoneJump(withNewTest: boolean): FakeRider {
+  const [a, b, c] = threeTests('time-zone-jump');
+  const rideAt = Date.UTC(2025, 11, 10, 19) / 1000;
+  const ride: FakeWorkout = { ...otherRide('time-zone-jump:auckland', rideAt, '30 min Power Zone Endurance Ride', 152, baselineFrom(c), 'Jordan Vale'), zone: AUCKLAND };
+  const test: FakeWorkout = { ...ftpTest('time-zone-jump:test:honolulu', rideAt + 22 * 3600, 214, baselineFrom(c)), zone: HONOLULU, pacing: 'negative-split' };
+  const after: FakeRider = { ...riderOf('time-zone-jump', [a, b, c, ride, test], test), listOrder: 'device_time_created_at' };
+  if (withNewTest) return after;
+  const warmUpOfTest = after.workouts.find((w) => w.createdAt === test.createdAt - 15 * 60);
+  const ftp = calculatedFtp(c.avgOutput ?? 0);
+  return {
+    ...after,
+    workouts: after.workouts.filter((w) => w !== test && w !== warmUpOfTest),
+    cyclingFtp: ftp,
+    cyclingFtpWorkoutId: c.id,
+    cyclingWorkoutFtp: ftp,
+    estimatedCyclingFtp: ftp + 4,
+  };
 }
 
 /** The rider with every IN_PROGRESS workout finished (COMPLETE); an unfinished FTP test ends at 214 W. */
@@ -394,7 +546,12 @@ function manualBreak(): FakeRider {
 /** Every named dataset (besides the families chain-<N>, chain-<N>+1, many-<N>-<W> and many-<N>-<W>+1). */
 export const datasets: Record<string, () => FakeRider> = {
   'seed-example': seedExample,
-  demo,
+  demo: () => demo(),
+  'demo-multilingual': () => demo({ multilingual: true }),
+  multilingual,
+  abandoned: () => abandoned(),
+  'time-zone-jump': () => timeZoneJump(false),
+  'time-zone-jump+1': () => timeZoneJump(true),
   'no-chain': noChain,
   'in-progress': inProgress,
   'long-chain': () => chainOf(50),

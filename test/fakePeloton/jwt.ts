@@ -4,7 +4,10 @@
  * nothing in the extension should try to (a client only reads a token's claims, e.g. `exp`).
  */
 import { createHash } from 'node:crypto';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
+import { nowSeconds } from '../../src/shared/dates';
+
+/** Lifetime of a Peloton access token: 48 hours, in seconds (POST auth.onepeloton.com/oauth/token `expires_in`: 172800). */
+export const ACCESS_TOKEN_LIFETIME_SECONDS = 48 * 60 * 60;
 
 /** Peloton's public Auth0 client id (the web app's). */
 export const PELOTON_CLIENT_ID = 'WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM';

@@ -9,7 +9,7 @@
  * Every /api route needs a valid bearer token (the server checks it before the handler runs).
  */
 import type { IncomingMessage } from 'node:http';
-import { type FakeRider, type FakeWorkout } from './dataset';
+import { type FakeRider, type FakeWorkout, type ListOrder } from './dataset';
 import {
   type ListJoin,
   buildMe,
@@ -21,20 +21,30 @@ import {
 } from './builder';
 import { type Reply, pelotonError, readBody } from './http';
 import { PELOTON_CLIENT_ID, PELOTON_SCOPE } from './jwt';
+import { type SampleLabels, type SecondSeries, secondSeriesOf } from './series';
 import type { TokenBook } from './tokens';
 import type { FakeAuth0 } from './auth0';
 
 /**
  * The rider being served, with lookups by workout and ride id and its serialized payloads by route (the builders
  * are deterministic, and building a per-second graph or a 100-item page on every request would put the fake's own
- * CPU time into the client's measurements). A new rider gets a new ServedRider.
+ * CPU time into the client's measurements). A new rider gets a new ServedRider; so does a deletion.
  */
 export class ServedRider {
   private readonly byId: Map<string, FakeWorkout>;
   private byRideId: Map<string, FakeWorkout> | undefined;
   private readonly payloads = new Map<string, string>();
+  private readonly seconds = new Map<string, SecondSeries>();
 
-  constructor(readonly rider: FakeRider) {
+  /**
+   * @param rider the rider (its workouts are what the list, the workout and the graph routes serve).
+   * @param deleted workouts the rider deleted: gone from every route but the class details (a class outlives a
+   *   workout taken in it).
+   */
+  constructor(
+    readonly rider: FakeRider,
+    readonly deleted: readonly FakeWorkout[] = [],
+  ) {
     this.byId = new Map(rider.workouts.map((w) => [w.id, w]));
   }
 
@@ -43,10 +53,29 @@ export class ServedRider {
     return this.byId.get(id);
   }
 
-  /** The workout taken in the class (ride) with that id, or undefined. */
+  /** The first workout taken in the class (ride) with that id (deleted ones included), or undefined. */
   workoutOfRide(rideId: string): FakeWorkout | undefined {
-    this.byRideId ??= new Map(this.rider.workouts.map((w) => [rideIdOf(w), w]));
+    if (!this.byRideId) {
+      this.byRideId = new Map();
+      for (const w of [...this.rider.workouts, ...this.deleted]) if (!this.byRideId.has(rideIdOf(w))) this.byRideId.set(rideIdOf(w), w);
+    }
     return this.byRideId.get(rideId);
+  }
+
+  /** The same rider without the workout `id` (it joins `deleted`), or null when the rider has no such workout. */
+  without(id: string): ServedRider | null {
+    const w = this.byId.get(id);
+    if (!w) return null;
+    return new ServedRider({ ...this.rider, workouts: this.rider.workouts.filter((x) => x !== w) }, [...this.deleted, w]);
+  }
+
+  /** The 1-second series of a served workout (built once), or undefined for an unknown id. */
+  secondSeries(id: string): SecondSeries | undefined {
+    const w = this.byId.get(id);
+    if (!w) return undefined;
+    let series = this.seconds.get(id);
+    if (!series) this.seconds.set(id, (series = secondSeriesOf(w)));
+    return series;
   }
 
   /** The JSON text of `build()`, built once per key. */
@@ -68,8 +97,21 @@ interface RouteContext {
   tokens: TokenBook;
   /** The hosted login, whose authorization_code grant shares POST /oauth/token. */
   auth0: FakeAuth0;
-  /** Server options the handlers read. */
-  options: { pageOverlap: number; rotateRefreshToken: boolean };
+  /** Server settings the handlers read (some can change while the server runs). */
+  options: RouteSettings;
+  /** Waits that many milliseconds (resolves at once when the server closes meanwhile). */
+  sleep(ms: number): Promise<void>;
+}
+
+/** The server's settings the handlers read; see FakePelotonOptions in server.ts for each. */
+export interface RouteSettings {
+  pageOverlap: number;
+  rotateRefreshToken: boolean;
+  refreshReuseIntervalMs: number;
+  tokenDelayMs: number;
+  /** Overrides the rider's own `listOrder` when set. */
+  listOrder: ListOrder | undefined;
+  sampleLabels: SampleLabels;
 }
 
 /** The names of the routes (also in every {@link RecordedRequest}). */
@@ -84,31 +126,41 @@ interface Route {
   handle(ctx: RouteContext): void | Promise<void>;
 }
 
-/** POST /oauth/token: Auth0's refresh grant (form or JSON body) and the hosted login's code grant (auth0.ts); rotates the refresh token unless told not to. */
-async function tokenGrant({ req, reply, tokens, auth0, options }: RouteContext): Promise<void> {
+/**
+ * POST /oauth/token: Auth0's refresh grant (form or JSON body) and the hosted login's code grant (auth0.ts). The
+ * refresh grant is decided when the request arrives (tokens.ts: rotation with reuse detection unless rotation is off)
+ * and answered `tokenDelayMs` later, so a client that gives up meanwhile has lost the rotated token, as it would on a
+ * slow network; the code grant waits `tokenDelayMs`, then is decided. Refusals answer 403 `invalid_grant` "Unknown
+ * or invalid refresh token." (with its full stop, as recorded: harvest/homebridge-token-invalid-grant).
+ */
+async function tokenGrant({ req, reply, tokens, auth0, options, sleep }: RouteContext): Promise<void> {
   const form = parseTokenRequest(req.headers['content-type'], await readBody(req));
-  const oauthError = (status: number, error: string, description: string): void =>
-    reply.json(status, { error, error_description: description }, { 'Cache-Control': 'no-store' });
+  const delay = options.tokenDelayMs;
+  const answer = async (status: number, body: Record<string, unknown>): Promise<void> => {
+    await sleep(delay);
+    if (!reply.res.destroyed) reply.json(status, body, { 'Cache-Control': 'no-store' });
+  };
+  const oauthError = (status: number, error: string, description: string): Promise<void> => answer(status, { error, error_description: description });
   if (!form.grant_type) return oauthError(400, 'invalid_request', 'Missing required parameter: grant_type');
-  if (form.grant_type === 'authorization_code') return auth0.exchangeCode(form, reply.res, reply.rec);
+  if (form.grant_type === 'authorization_code') {
+    await sleep(delay);
+    return auth0.exchangeCode(form, reply.res, reply.rec);
+  }
   if (form.grant_type !== 'refresh_token') {
     return oauthError(403, 'unauthorized_client', `Grant type '${form.grant_type}' not allowed for the client.`);
   }
   if (!form.refresh_token) return oauthError(400, 'invalid_request', 'Missing required parameter: refresh_token');
-  if (form.client_id !== PELOTON_CLIENT_ID || !tokens.isRefreshValid(form.refresh_token)) {
-    return oauthError(403, 'invalid_grant', 'Unknown or invalid refresh token.');
-  }
+  if (form.client_id !== PELOTON_CLIENT_ID) return oauthError(403, 'invalid_grant', 'Unknown or invalid refresh token.');
+  const outcome = tokens.redeemRefresh(form.refresh_token, { rotate: options.rotateRefreshToken, reuseIntervalMs: options.refreshReuseIntervalMs });
+  if (!outcome.ok) return oauthError(403, 'invalid_grant', 'Unknown or invalid refresh token.');
   const body: Record<string, unknown> = {
     access_token: tokens.mintAccess(),
     expires_in: tokens.defaultTtl,
     token_type: 'Bearer',
     scope: PELOTON_SCOPE,
   };
-  if (options.rotateRefreshToken) {
-    tokens.retireRefresh(form.refresh_token);
-    body.refresh_token = tokens.mintRefresh();
-  }
-  reply.json(200, body, { 'Cache-Control': 'no-store' });
+  if (outcome.refreshToken !== null) body.refresh_token = outcome.refreshToken;
+  await answer(200, body);
 }
 
 /** Parses a form-encoded or JSON token request into string fields. */
@@ -138,22 +190,25 @@ function workout({ reply, served, params: [id] }: RouteContext): void {
 }
 
 /**
- * GET /api/workout/{id}/performance_graph?every_n=: the graph (one sample per `every_n` seconds, default 1); 404
- * (4040) for an unknown workout, 404 (4041) for a workout whose graph is 'missing'.
+ * GET /api/workout/{id}/performance_graph?every_n=: the graph (one sample per `every_n` seconds, default 1; a
+ * number that is not ≥ 1 counts as 1, a fraction is cut to whole seconds); 404 (4040) for an unknown or deleted
+ * workout, 404 (4041) for a workout whose graph is 'missing'.
  */
-function performanceGraph({ reply, served, params: [id], query }: RouteContext): void {
+function performanceGraph({ reply, served, params: [id], query, options }: RouteContext): void {
   const w = served.workout(id);
   if (!w) return reply.json(404, pelotonError(404, 4040, 'Workout not found'));
   if (w.graph === 'missing') return reply.json(404, pelotonError(404, 4041, 'Performance graph not found'));
   const every = Number(query.get('every_n') ?? '1');
-  const sampleEvery = Number.isFinite(every) && every >= 1 ? every : 1;
-  reply.json(200, served.cached(`graph:${id}:${sampleEvery}`, () => buildPerformanceGraph(w, sampleEvery)));
+  const sampleEvery = Number.isFinite(every) && every >= 1 ? Math.floor(every) : 1;
+  const labels = options.sampleLabels;
+  reply.json(200, served.cached(`graph:${id}:${sampleEvery}:${labels}`, () => buildPerformanceGraph(w, sampleEvery, labels, served.secondSeries(id))));
 }
 
 /**
- * GET /api/user/{user_id}/workouts?joins=&limit=&page=&sort_by=: one page, newest first whatever `sort_by` says
- * (`limit` default 20, cut to 100; `joins=ride` joins the class, `ride.instructor` its instructor too). Another user
- * id: 404; a limit or page that is not a whole number (limit ≥ 1, page ≥ 0): 400.
+ * GET /api/user/{user_id}/workouts?joins=&limit=&page=&sort_by=: one page, newest first whatever `sort_by` asks, by
+ * `created_at` or by `device_time_created_at` as the server's `listOrder` (else the rider's) says (`limit` default
+ * 20, cut to 100; `joins=ride` joins the class, `ride.instructor` its instructor too). Another user id: 404; a limit
+ * or page that is not a whole number (limit ≥ 1, page ≥ 0): 400.
  */
 function workoutList({ reply, served, params: [userId], query, options }: RouteContext): void {
   if (userId !== served.rider.userId) return reply.json(404, pelotonError(404, 4040, 'User not found'));
@@ -165,10 +220,14 @@ function workoutList({ reply, served, params: [userId], query, options }: RouteC
   const joins = (query.get('joins') ?? '').split(',');
   const join: ListJoin = joins.includes('ride') ? (joins.includes('ride.instructor') ? 'ride+instructor' : 'ride') : 'none';
   const overlap = options.pageOverlap;
-  reply.json(200, served.cached(`list:${page}:${limit}:${join}:${overlap}`, () => buildWorkoutsPage(served.rider, page, limit, { join, overlap })));
+  const order = options.listOrder ?? served.rider.listOrder ?? 'created_at';
+  reply.json(200, served.cached(`list:${page}:${limit}:${join}:${overlap}:${order}`, () => buildWorkoutsPage(served.rider, page, limit, { join, overlap, order })));
 }
 
-/** GET /api/ride/{ride_id}/details: the class with a top-level `is_ftp_test`; 404 for an unknown ride. */
+/**
+ * GET /api/ride/{ride_id}/details: the class with a top-level `is_ftp_test` (the workout's `ftpTest`, else the
+ * English title rule); 404 for an unknown ride. The class of a deleted workout still answers.
+ */
 function rideDetails({ reply, served, params: [rideId] }: RouteContext): void {
   const w = served.workoutOfRide(rideId);
   if (!w) return reply.json(404, pelotonError(404, 4040, 'Ride not found'));

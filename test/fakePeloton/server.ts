@@ -1,18 +1,24 @@
 /**
  * A loopback fake of the Peloton API and of the Auth0 token endpoint: a real node:http server on 127.0.0.1 (ephemeral
  * port by default) that serves full-size payloads built from a {@link FakeRider}, checks bearer tokens it issued,
- * refreshes tokens like Auth0, records every request, and plays scripted faults (error statuses, garbage, resets,
- * hangs, huge bodies) so clients can be tested against what the real service does on a bad day. The routes and their
- * handlers are in routes.ts; faults in faults.ts; tokens in tokens.ts.
+ * refreshes tokens like Auth0 (rotation with reuse detection by default: tokens.ts), records every request, and plays
+ * scripted faults (error statuses, garbage, resets, hangs, huge bodies) so clients can be tested against what the
+ * real service does on a bad day. The routes and their handlers are in routes.ts; faults in faults.ts; tokens in
+ * tokens.ts; the 1-second series behind the performance graphs in series.ts.
+ *
+ * Inspection for tests (none of it is cleared by `resetCounts`): how often each refresh token was presented and
+ * which token families were revoked, how often each class's details were asked for, and the exact 1-second series
+ * a workout's graph samples are built from.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { FakeRider } from './dataset';
+import type { FakeRider, ListOrder } from './dataset';
 import { type Fault, FaultQueue, playFault } from './faults';
 import { type RecordedRequest, Reply, htmlPage, pelotonError } from './http';
-import { ACCESS_TOKEN_LIFETIME_SECONDS } from '../../src/shared/time';
-import { type RouteName, ServedRider, findRoute } from './routes';
-import { TokenBook } from './tokens';
+import { ACCESS_TOKEN_LIFETIME_SECONDS } from './jwt';
+import { type RouteName, type RouteSettings, ServedRider, findRoute } from './routes';
+import { type RefreshFamily, TokenBook } from './tokens';
+import type { SampleLabels, SecondSeries } from './series';
 import { createFakeAuth0, type FakeAuth0 } from './auth0';
 
 /** Options of {@link startFakePeloton}. */
@@ -23,8 +29,24 @@ export interface FakePelotonOptions {
   latencyMs?: number;
   /** Lifetime of every access token the fake mints unless told otherwise, seconds. Default 172800 (48 h). */
   tokenTtlSeconds?: number;
-  /** Whether a refresh grant answers with a new refresh token (and retires the old one). Default true. */
+  /**
+   * Refresh Token Rotation with reuse detection, as Auth0 does it for the web app's client (default true): each
+   * refresh grant answers a new refresh token and retires the one presented; a retired token presented again
+   * revokes its whole family (tokens.ts). false: the refresh token is kept and the grant answers without
+   * `refresh_token` (pylotoncycle's experience with the iOS client id).
+   */
   rotateRefreshToken?: boolean;
+  /** Auth0's reuse interval: a retired refresh token presented again within this many ms is not reuse. Default 0. */
+  refreshReuseIntervalMs?: number;
+  /**
+   * Delay of every POST /oauth/token answer, milliseconds (default 0; also {@link FakePeloton.setTokenDelay}): lets
+   * two clients' renewals overlap. A refresh grant is decided on arrival and answered after the delay.
+   */
+  tokenDelayMs?: number;
+  /** The workouts list's order for every rider served (default: each rider's `listOrder`, else 'created_at'). */
+  listOrder?: ListOrder;
+  /** Where performance-graph samples are labelled (series.ts {@link SampleLabels}). Default 'window-end'. */
+  sampleLabels?: SampleLabels;
   /** Start every JSON body with a UTF-8 byte-order mark, as some recorded responses do. Default false. */
   bom?: boolean;
   /** Repeat this many items of the previous page at the start of later workouts-list pages. Default 0. */
@@ -39,7 +61,10 @@ export interface FakePeloton {
   readonly url: string;
   /** The most recently minted access token (a JWT, `sub` = the rider's user id); valid unless revoked or expired. */
   readonly accessToken: string;
-  /** The current refresh token ('v1.' + random); changes when a refresh grant rotates it. */
+  /**
+   * The most recently minted refresh token ('v1.' + random): the startup token (the web app's session, as pasted)
+   * until a grant rotates it, a hosted login mints one, or a test issues one.
+   */
   readonly refreshToken: string;
   /** The rider being served. */
   readonly rider: FakeRider;
@@ -57,8 +82,40 @@ export interface FakePeloton {
   setRider(r: FakeRider): void;
   /** Mints another valid access token (`exp` = now + ttl; a negative ttl gives an already expired token). */
   issueAccessToken(ttlSeconds?: number): string;
-  /** Mints another valid refresh token. */
+  /** Mints another valid refresh token: a new sign-in, so it starts a token family of its own. */
   issueRefreshToken(): string;
+  /**
+   * Presents a refresh token as another holder would (e.g. the browser a value was pasted from renewing its own
+   * session): the same decision as a refresh grant over HTTP, counted as a presentation. Returns the new access
+   * token and the new refresh token (null when rotation is off), or null when the grant is refused (and then a
+   * retired token has revoked its family).
+   */
+  presentRefreshToken(refreshToken: string): { accessToken: string; refreshToken: string | null } | null;
+  /** How many refresh grants presented this refresh token so far, whatever they answered (HTTP and {@link presentRefreshToken}). */
+  refreshTokenPresentations(refreshToken: string): number;
+  /** Every refresh token presented so far, with how many times. */
+  refreshPresentations(): ReadonlyMap<string, number>;
+  /** Every refresh-token family so far (a sign-in and the tokens rotated from it), oldest first; see tokens.ts. */
+  refreshFamilies(): RefreshFamily[];
+  /** Sets the delay of POST /oauth/token answers from now on, milliseconds (see {@link FakePelotonOptions.tokenDelayMs}). */
+  setTokenDelay(ms: number): void;
+  /**
+   * Deletes a workout as the rider would in the Peloton app: it leaves the workouts list (`total` drops), GET
+   * /api/workout/{id} and its graph answer 404 (error_code 4040), and /api/me's `total_workouts` (and its other
+   * counters) drop by one when it was COMPLETE. Its class still answers GET /api/ride/{id}/details. Returns false
+   * when the served rider has no such workout. `setRider` forgets deletions.
+   */
+  deleteWorkout(workoutId: string): boolean;
+  /** How many GET /api/ride/{ride_id}/details requests named this class (401s and faulted ones included). */
+  rideDetailsCount(rideId: string): number;
+  /** Every class asked for with GET /api/ride/{ride_id}/details, with how many times. */
+  rideDetailsCounts(): ReadonlyMap<string, number>;
+  /**
+   * The exact 1-second series a served workout's performance graph is built from (series.ts: output in watts, null
+   * without avg_output; cadence rpm; …), or undefined for an unknown or deleted workout. round(mean(output)) is the
+   * graph's `avg_output`; a sample labelled t (every_n = N) is the mean of output[t − N … t − 1], rounded.
+   */
+  secondSeries(workoutId: string): SecondSeries | undefined;
   /** Makes the fake accept a token it did not mint (e.g. one from makeJwtWithoutExp); `exp`, if any, still applies. */
   acceptAccessToken(token: string): void;
   /** Invalidates every access and refresh token issued so far. */
@@ -76,14 +133,22 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
   let served = new ServedRider(opts.rider);
   const latencyMs = opts.latencyMs ?? 0;
   const bom = opts.bom ?? false;
-  const options = { pageOverlap: opts.pageOverlap ?? 0, rotateRefreshToken: opts.rotateRefreshToken ?? true };
+  const options: RouteSettings = {
+    pageOverlap: opts.pageOverlap ?? 0,
+    rotateRefreshToken: opts.rotateRefreshToken ?? true,
+    refreshReuseIntervalMs: opts.refreshReuseIntervalMs ?? 0,
+    tokenDelayMs: opts.tokenDelayMs ?? 0,
+    listOrder: opts.listOrder,
+    sampleLabels: opts.sampleLabels ?? 'window-end',
+  };
   const tokens = new TokenBook(() => served.rider.userId, opts.tokenTtlSeconds ?? ACCESS_TOKEN_LIFETIME_SECONDS);
   const auth0 = createFakeAuth0({
     userId: () => served.rider.userId,
     mintAccess: () => tokens.mintAccess(),
-    mintRefresh: () => tokens.mintRefresh(),
+    mintRefresh: () => tokens.mintRefresh('authorization_code'),
     tokenTtlSeconds: tokens.defaultTtl,
   });
+  const rideDetails = new Map<string, number>();
   const requests: RecordedRequest[] = [];
   const faults = new FaultQueue();
   const timers = new Set<NodeJS.Timeout>();
@@ -109,6 +174,7 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
     const found = findRoute(method, path);
     const rec: RecordedRequest = { method, path, query: url.search, route: found?.route.name ?? null, status: 0 };
     requests.push(rec);
+    if (found?.route.name === 'ride_details') rideDetails.set(found.params[0], (rideDetails.get(found.params[0]) ?? 0) + 1);
     const reply = new Reply(res, rec, bom);
     await sleep(latencyMs);
     if (closed) return;
@@ -120,7 +186,7 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
     if (await auth0.handle(req, res, rec, url)) return; // the hosted login's routes (auth0.ts)
     if (!found) return reply.html(404, htmlPage(404, 'Not Found'));
     if (found.route.needsToken && !tokens.authorizes(req)) return reply.json(401, pelotonError(401, 3020, 'Not logged in'));
-    await found.route.handle({ req, reply, params: found.params, query: url.searchParams, served, tokens, auth0, options });
+    await found.route.handle({ req, reply, params: found.params, query: url.searchParams, served, tokens, auth0, options, sleep });
   };
 
   const server = createServer((req, res) => {
@@ -145,7 +211,7 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
   const { port } = server.address() as AddressInfo;
 
   tokens.mintAccess();
-  tokens.mintRefresh();
+  tokens.mintRefresh('startup');
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -170,7 +236,29 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
       served = new ServedRider(r);
     },
     issueAccessToken: (ttlSeconds?: number) => tokens.mintAccess(ttlSeconds),
-    issueRefreshToken: () => tokens.mintRefresh(),
+    issueRefreshToken: () => tokens.mintRefresh('issued'),
+    presentRefreshToken: (refreshToken: string) => {
+      const outcome = tokens.redeemRefresh(refreshToken, { rotate: options.rotateRefreshToken, reuseIntervalMs: options.refreshReuseIntervalMs });
+      return outcome.ok ? { accessToken: tokens.mintAccess(), refreshToken: outcome.refreshToken } : null;
+    },
+    refreshTokenPresentations: (refreshToken: string) => tokens.presentations(refreshToken),
+    refreshPresentations: () => tokens.allPresentations(),
+    refreshFamilies: () => tokens.familySnapshots(),
+    setTokenDelay: (ms: number) => {
+      options.tokenDelayMs = Math.max(0, ms);
+    },
+    deleteWorkout: (workoutId: string) => {
+      const next = served.without(workoutId);
+      if (next) served = next;
+      return next !== null;
+    },
+    rideDetailsCount: (rideId: string) => rideDetails.get(rideId) ?? 0,
+    rideDetailsCounts: () => new Map(rideDetails),
+    secondSeries: (workoutId: string) => {
+      const s = served.secondSeries(workoutId);
+      // a copy: the served graphs are built from the cached one
+      return s && { ...s, output: s.output && [...s.output], cadence: [...s.cadence], resistance: [...s.resistance], speed: [...s.speed], heartRate: [...s.heartRate] };
+    },
     acceptAccessToken: (token: string) => tokens.acceptAccess(token),
     revokeAccessTokens: () => tokens.revoke(false),
     revokeAll: () => tokens.revoke(true),

@@ -8,13 +8,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PelotonFtpExtensionApi } from '../../src/extension';
-import { localDate } from '../../src/views/treeFormat';
-import { makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
 import { ftpTest, baselineFrom, seedExample } from '../fakePeloton/datasets';
 import { noonUtc } from '../fakePeloton/dataset';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
 import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow, until } from './host';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
+import { localDate, nowSeconds } from '../../src/shared/dates';
 
 const COMMANDS = ['signIn', 'signOut', 'refresh', 'cancelRefresh', 'showChart', 'openWorkout', 'copyWorkoutId', 'showLog'].map((c) => `pelotonFtp.${c}`);
 

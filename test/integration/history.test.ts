@@ -15,9 +15,9 @@ import { riderDescription, riderLabel, testDescription, testLabel } from '../../
 import { tableRows } from '../../src/webview/tableText';
 import { fakeId, noonUtc } from '../fakePeloton/dataset';
 import { getDataset } from '../fakePeloton/datasets';
-import { makeLocalStorageValue } from '../fakePeloton/jwt';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, makeLocalStorageValue } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, nowSeconds } from '../../src/shared/time';
+import { nowSeconds } from '../../src/shared/dates';
 import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow } from './host';
 
 /** What the rider pastes to sign in to `fake`. */

@@ -15,7 +15,7 @@ import { makeLocalStorageValue } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
 import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow, until } from './host';
 import { WORKSPACE_REFRESH_AFTER_HOURS } from './redirectingFolder';
-import { nowSeconds } from '../../src/shared/time';
+import { nowSeconds } from '../../src/shared/dates';
 
 /** The folder's `.vscode/settings.json`, or null when the window has no folder with one. */
 async function folderSettings(): Promise<Record<string, unknown> | null> {

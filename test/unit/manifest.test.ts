@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONTEXT } from '../../src/ids';
 
 const root = join(__dirname, '..', '..');
 
@@ -65,7 +66,11 @@ describe('the extension manifest (package.json) as published', () => {
           for (const key of argument.split('&&').map((k) => k.trim())) {
             const view = /^view\.(.+)\.visible$/.exec(key);
             if (view) assert.ok(views.has(view[1]!), `${step.id}: ${view[1]} is a contributed view`);
-            else assert.ok(source.includes(`'setContext', '${key}'`), `${step.id}: the code sets the context key ${key}`);
+            else {
+              const name = Object.entries(CONTEXT).find(([, value]) => value === key)?.[0];
+              assert.ok(name, `${step.id}: ${key} is in CONTEXT of src/ids.ts`);
+              assert.match(source, new RegExp(`'setContext', CONTEXT\\.${name}\\b`), `${step.id}: the code sets the context key ${key}`);
+            }
           }
         } else assert.fail(`${step.id}: unexpected completion event ${event}`);
       }

@@ -18,7 +18,6 @@ export interface RetryPolicy {
   random: () => number;
 }
 
-/** The default policy. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxTries: 3, baseDelayMs: 500, maxRetryAfterMs: 60_000, random: Math.random };
 
 /** Socket error codes worth another try. */

@@ -27,7 +27,6 @@ export interface HttpRequest {
   maxBodyBytes?: number;
   /** Dispatcher to use (one from `createPelotonDispatcher`); a shared default with retries when absent. */
   dispatcher?: Dispatcher;
-  /** Told of each retry. */
   onRetry?: RetryListener;
 }
 

@@ -132,25 +132,6 @@ export const pelotonErrorSchema = z.looseObject({
 });
 
 /**
- * The Auth0 token response of POST https://auth.onepeloton.com/oauth/token: `expires_in` in seconds
- * (172800 for 48 h); `refresh_token` only when Auth0 rotates it.
- */
-export const tokenResponseSchema = z.looseObject({
-  access_token: z.string().min(1),
-  expires_in: z.number().positive(),
-  token_type: z.string(),
-  scope: z.string().optional(),
-  id_token: z.string().optional(),
-  refresh_token: z.string().min(1).optional(),
-});
-
-/** The OAuth error shape of the token endpoint: `{"error":"invalid_grant","error_description":"…"}`. */
-export const oauthErrorSchema = z.looseObject({
-  error: z.string(),
-  error_description: z.string().optional(),
-});
-
-/**
  * The Peloton web app's localStorage value, under the key
  * `@@auth0spajs::<client id>::https://api.onepeloton.com/::openid offline_access`:
  * `{"body":{"access_token":…,"refresh_token":"v1.…","client_id":…,…},"expiresAt":<Unix s>}`.
@@ -174,7 +155,6 @@ export const jwtPayloadSchema = z.looseObject({
   iat: z.number().optional(),
   sub: z.string().optional(),
 });
-/** The parsed JWT payload. */
 export type JwtPayload = z.infer<typeof jwtPayloadSchema>;
 
 /** Removes a leading UTF-8 byte-order mark, which some Peloton payloads carry. */

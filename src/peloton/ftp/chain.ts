@@ -8,7 +8,7 @@
 import type { PelotonApi } from '../api/pelotonApi';
 import { PelotonApiError, PelotonSchemaError, isAbortError } from '../api/errors';
 import { baselineFtp, calculatedFtp } from './rules';
-import type { FtpTest, RiderFtp, StopReason } from './model';
+import type { FtpTest, FtpWarning, RiderFtp, StopReason } from './model';
 import { averageOutput, type PelotonMe, type PerformanceGraph, type Workout } from '../api/schemas';
 
 /** Default largest number of FTP tests one walk returns. */
@@ -19,7 +19,7 @@ export interface FtpChainResult {
   rider: RiderFtp;
   tests: FtpTest[];
   /** Everything worth telling the rider, walk-level and per test. */
-  warnings: string[];
+  warnings: FtpWarning[];
   stoppedBecause: StopReason;
   /** The workout id at which the walk stopped for `known`, `cycle`, `limit` or `missing`; else null. */
   stoppedAt: string | null;
@@ -51,11 +51,6 @@ export function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   );
 }
 
-/** The warning of a walk stopped by `maxTests` (the history builder drops it when the workout list found the rest). */
-export function limitWarning(maxTests: number): string {
-  return `Stopped after ${maxTests} FTP tests; older tests were not fetched (setting pelotonFtp.maxChainLength).`;
-}
-
 /** The rider's FTP fields from GET /api/me. */
 export function riderFtp(me: PelotonMe): RiderFtp {
   return {
@@ -85,7 +80,7 @@ export async function walkFtpChain(api: FtpChainApi, options: WalkOptions = {}):
   signal?.throwIfAborted();
   const rider = riderFtp(await api.getMe(signal));
   const tests: FtpTest[] = [];
-  const warnings: string[] = [];
+  const warnings: FtpWarning[] = [];
   const visited = new Set<string>();
   const finish = (stoppedBecause: StopReason, stoppedAt: string | null = null): FtpChainResult => ({
     rider,
@@ -96,15 +91,15 @@ export async function walkFtpChain(api: FtpChainApi, options: WalkOptions = {}):
   });
 
   let next = rider.currentFtpWorkoutId;
-  if (!next) warnings.push('Peloton names no FTP test for this account (cycling_ftp_workout_id is empty).');
+  if (!next) warnings.push({ kind: 'no-ftp-test' });
   while (next) {
     if (visited.has(next)) {
-      warnings.push(`The chain points back to workout ${next}, already listed: stopped there.`);
+      warnings.push({ kind: 'chain-cycle', workoutId: next });
       return finish('cycle', next);
     }
     if (options.isKnown?.(next)) return finish('known', next);
     if (tests.length >= maxTests) {
-      warnings.push(limitWarning(maxTests));
+      warnings.push({ kind: 'chain-limit', maxTests });
       return finish('limit', next);
     }
     if (signal?.aborted) return finish('aborted');
@@ -116,7 +111,7 @@ export async function walkFtpChain(api: FtpChainApi, options: WalkOptions = {}):
     if (!workout.ok) {
       if (isAbortError(workout.error)) return finish('aborted');
       if (workout.error instanceof PelotonApiError && workout.error.status === 404) {
-        warnings.push(`Workout ${workoutId} was not found (404): the history ends there.`);
+        warnings.push({ kind: 'chain-missing', workoutId });
         return finish('missing', workoutId);
       }
       throw workout.error;
@@ -136,15 +131,15 @@ export async function walkFtpChain(api: FtpChainApi, options: WalkOptions = {}):
  * @throws the graph's error when it failed otherwise (e.g. 500 after retries, network).
  */
 export function toFtpTest(workoutId: string, workout: Workout, graph: Settled<PerformanceGraph>): FtpTest {
-  const warnings: string[] = [];
+  const warnings: FtpWarning[] = [];
   let avgOutput: number | null = null;
   if (graph.ok) {
     avgOutput = averageOutput(graph.value);
-    if (avgOutput === null) warnings.push(`No average output in the performance graph of workout ${workoutId}.`);
+    if (avgOutput === null) warnings.push({ kind: 'no-avg-output', workoutId });
   } else if (graph.error instanceof PelotonApiError && graph.error.status === 404) {
-    warnings.push(`No performance graph for workout ${workoutId} (404).`);
+    warnings.push({ kind: 'no-graph', workoutId });
   } else if (graph.error instanceof PelotonSchemaError) {
-    warnings.push(`The performance graph of workout ${workoutId} could not be read (${graph.error.path || 'not JSON'}).`);
+    warnings.push({ kind: 'unreadable-graph', workoutId, path: graph.error.path || null });
   } else {
     throw graph.error;
   }
@@ -152,8 +147,11 @@ export function toFtpTest(workoutId: string, workout: Workout, graph: Settled<Pe
   const source = info?.ftp_source ?? null;
   const baseline = info ? baselineFtp(info) : null;
   if (info && info.ftp != null && info.ftp > 0 && baseline === null) {
-    const from = source === null ? 'no source' : `an unknown source "${source}"`;
-    warnings.push(`Workout ${workoutId} has a baseline of ${info.ftp} W with ${from}: not shown.`);
+    warnings.push(
+      source === null
+        ? { kind: 'baseline-no-source', workoutId, rawBaseline: info.ftp }
+        : { kind: 'baseline-unknown-source', workoutId, rawBaseline: info.ftp, source },
+    );
   }
   return {
     workoutId,

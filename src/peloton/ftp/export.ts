@@ -6,6 +6,7 @@
  */
 import { currentFtp, ftpChange, testBaselineKind, type BaselineKind } from './rules';
 import type { AppliedMark, FtpTest, RiderFtp } from './model';
+import { localDate } from '../../shared/dates';
 
 /** The CSV header, which is also the key order of each JSON test object. */
 export const EXPORT_COLUMNS = [
@@ -68,22 +69,12 @@ export interface ExportSource {
   tests: readonly FtpTest[];
 }
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** `YYYY-MM-DD` of a Unix-seconds instant in the local time zone. */
-export function localIsoDate(unixSeconds: number): string {
-  const d = new Date(unixSeconds * 1000);
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
-}
-
 /** The tests as exported, newest first. */
 export function exportedTests(tests: readonly FtpTest[]): ExportedTest[] {
   return [...tests]
     .sort((a, b) => b.takenAt - a.takenAt)
     .map((t) => ({
-      date: localIsoDate(t.takenAt),
+      date: localDate(t.takenAt),
       result_w: t.calculatedFtp,
       baseline_w: t.baselineFtp,
       baseline_source: testBaselineKind(t),

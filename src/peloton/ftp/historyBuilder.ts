@@ -1,6 +1,6 @@
 /**
  * The one history builder: GET /api/me (account check), the workout list (every FTP test, see
- * ftpTestRule.ts), the FTP chain from /api/me (which test set the current FTP), each new test's figures,
+ * testRule.ts), the FTP chain from /api/me (which test set the current FTP), each new test's figures,
  * and the merge into the stored history. Plain Node: the HistoryService, the tests and the benchmark call it.
  * Incremental: a refresh lists only down to the workout the last refresh settled, and skips the list when
  * /api/me's workout counters have not moved; a test already stored is never fetched again.
@@ -8,13 +8,12 @@
 import pLimit from 'p-limit';
 import type { PelotonApi } from '../api/pelotonApi';
 import { PelotonApiError, WrongAccountError, isAbortError } from '../api/errors';
-import { DEFAULT_MAX_TESTS, limitWarning, riderFtp, settle, toFtpTest, walkFtpChain, type FtpChainApi, type FtpChainResult, type Settled } from './chain';
-import type { FtpTest } from './model';
+import { riderFtp, settle, toFtpTest, walkFtpChain, type FtpChainApi, type FtpChainResult, type Settled } from './chain';
 import { listedKind } from './testRule';
 import { markApplied, mergeTests } from './merge';
-import type { FtpHistory, ListMarker } from './model';
+import type { FtpHistory, FtpTest, FtpWarning, ListMarker } from './model';
 import type { PelotonMe, PerformanceGraph, Workout } from '../api/schemas';
-import { nowSeconds } from '../../shared/time';
+import { nowSeconds } from '../../shared/dates';
 import { WORKOUTS_PAGE_LIMIT, listWorkouts, type WorkoutListing } from './workoutList';
 
 /**
@@ -65,7 +64,7 @@ export interface RefreshHistoryResult {
   /** True when the signal fired (history is then the stored one). */
   aborted: boolean;
   /** Everything worth telling the rider (also kept in history.warnings when replaced). */
-  warnings: string[];
+  warnings: FtpWarning[];
 }
 
 /**
@@ -102,7 +101,7 @@ export async function refreshHistory(api: HistoryApi, stored: FtpHistory | null,
 }
 
 /** A listed test's figures: the test, a workout still IN_PROGRESS, or a workout gone (404). */
-type ListedOutcome = { kind: 'test'; test: FtpTest } | { kind: 'pending'; workoutId: string } | { kind: 'gone'; warning: string };
+type ListedOutcome = { kind: 'test'; test: FtpTest } | { kind: 'pending'; workoutId: string } | { kind: 'gone'; warning: FtpWarning };
 
 /** One refresh's state: the shared bound, the memo of fetches, progress, and the first failure. */
 class Refresh {
@@ -176,7 +175,7 @@ class Refresh {
     const [workout, graph] = await Promise.all([settle(this.workout(workoutId)), settle(this.graph(workoutId))]);
     if (!workout.ok) {
       if (workout.error instanceof PelotonApiError && workout.error.status === 404) {
-        return { kind: 'gone', warning: `Workout ${workoutId}, an FTP test in your workout list, was not found (404): not shown.` };
+        return { kind: 'gone', warning: { kind: 'listed-test-missing', workoutId } };
       }
       throw workout.error;
     }
@@ -273,7 +272,7 @@ class Refresh {
     if (walk?.stoppedBecause === 'aborted') signal.throwIfAborted();
 
     const fresh: FtpTest[] = [...(walk?.tests ?? [])];
-    const listWarnings: string[] = [];
+    const listWarnings: FtpWarning[] = [];
     for (const outcome of outcomes) {
       if (!outcome.ok) throw outcome.error;
       const value = outcome.value;
@@ -287,9 +286,8 @@ class Refresh {
     );
     // A chain cut by maxChainLength where the list went on: the list found the older tests, so nothing is missing.
     const listedPast = walk?.stoppedBecause === 'limit' && tests.some((t) => t.workoutId === walk.stoppedAt);
-    const limitNote = limitWarning(options.maxChainLength ?? DEFAULT_MAX_TESTS);
-    const walkWarnings = (walk?.warnings ?? []).filter((w) => !listedPast || w !== limitNote);
-    const warnings = [...new Set([...walkWarnings, ...listWarnings, ...fresh.flatMap((t) => t.warnings)])];
+    const walkWarnings = (walk?.warnings ?? []).filter((w) => !(listedPast && w.kind === 'chain-limit'));
+    const warnings = distinctWarnings([...walkWarnings, ...listWarnings, ...fresh.flatMap((t) => t.warnings)]);
     const endReason: FtpHistory['endReason'] =
       walk && !listedPast && walk.stoppedBecause !== 'known' && walk.stoppedBecause !== 'aborted' ? walk.stoppedBecause : (stored?.endReason ?? 'end');
     const marker: ListMarker = listing
@@ -302,6 +300,19 @@ class Refresh {
     const history: FtpHistory = { rider, tests, warnings, endReason, fetchedAt: options.now ?? nowSeconds(), listed: marker };
     return { history, replaced: true, newTests: tests.filter((t) => !storedIds.has(t.workoutId)).length, aborted: false, warnings };
   }
+}
+
+/**
+ * The warnings without repeats, in order. A test's warnings come twice (the walk's own list includes them, and
+ * a test both walked and listed is built twice), as equal objects: equal means the same kind and values.
+ */
+function distinctWarnings(warnings: readonly FtpWarning[]): FtpWarning[] {
+  const seen = new Map<string, FtpWarning>();
+  for (const warning of warnings) {
+    const key = JSON.stringify(warning, Object.keys(warning).sort());
+    if (!seen.has(key)) seen.set(key, warning);
+  }
+  return [...seen.values()];
 }
 
 /**

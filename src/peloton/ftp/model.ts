@@ -17,7 +17,7 @@ export interface FtpTest {
   avgOutput: number | null;
   /** The test's result, `round(avgOutput × 0.95)` watts; null without an average output. */
   calculatedFtp: number | null;
-  /** The FTP going into the ride (see `baselineFtp` in ftp.ts); null for a first test. */
+  /** The FTP going into the ride (see `baselineFtp` in rules.ts); null for a first test. */
   baselineFtp: number | null;
   /** `ftp_info.ftp_source` as Peloton gave it. */
   baselineSource: string | null;
@@ -32,9 +32,40 @@ export interface FtpTest {
    * the newest and /api/me names no test, or not yet known).
    */
   applied: AppliedMark;
-  /** What could not be read for this test, e.g. "no performance graph for workout X (404)". */
-  warnings: string[];
+  /** What could not be read for this test, e.g. `{ kind: 'no-graph', workoutId }`. */
+  warnings: FtpWarning[];
 }
+
+/**
+ * Something the rider should know about the history or one test: data, never words (src/l10n/warningMessages.ts
+ * says it in the display language). Workout ids are Peloton's (GET /api/workout/{id}); watts are as Peloton gave them.
+ */
+export type FtpWarning =
+  /** GET /api/me `cycling_ftp_workout_id` is empty: the chain has no start. */
+  | { kind: 'no-ftp-test' }
+  /** A workout's `ftp_info.ftp_workout_id` pointed back to `workoutId`, already walked: the walk stopped there. */
+  | { kind: 'chain-cycle'; workoutId: string }
+  /** The walk stopped after `maxTests` tests (setting pelotonFtp.maxChainLength) with more behind. */
+  | { kind: 'chain-limit'; maxTests: number }
+  /** The chain named `workoutId` and GET /api/workout/{id} answered 404: the walk ended there. */
+  | { kind: 'chain-missing'; workoutId: string }
+  /** The workout list named `workoutId` as an FTP test and GET /api/workout/{id} answered 404: left out. */
+  | { kind: 'listed-test-missing'; workoutId: string }
+  /** GET /api/workout/{id}/performance_graph answered 404: the test has no result. */
+  | { kind: 'no-graph'; workoutId: string }
+  /** The performance graph has no `avg_output` summary: the test has no result. */
+  | { kind: 'no-avg-output'; workoutId: string }
+  /** The performance graph failed its schema at `path` (null: the body was not JSON): the test has no result. */
+  | { kind: 'unreadable-graph'; workoutId: string; path: string | null }
+  /** `ftp_info.ftp` (`rawBaseline`, watts) came without `ftp_source`: the baseline is not shown. */
+  | { kind: 'baseline-no-source'; workoutId: string; rawBaseline: number }
+  /** `ftp_info.ftp` (`rawBaseline`, watts) came with an `ftp_source` no rule knows: the baseline is not shown. */
+  | { kind: 'baseline-unknown-source'; workoutId: string; rawBaseline: number; source: string }
+  /**
+   * A sentence of a history stored before warnings were data (store schema ≤ 2) that is none of the kinds above,
+   * shown as it was written. The domain never makes one.
+   */
+  | { kind: 'legacy'; text: string };
 
 /** See {@link FtpTest.applied}. */
 export type AppliedMark = 'applied' | 'not-applied' | null;
@@ -88,7 +119,8 @@ export interface ListMarker {
 export interface FtpHistory {
   rider: RiderFtp;
   tests: FtpTest[];
-  warnings: string[];
+  /** The last refresh's warnings (its tests' and its own: where the chain stopped, tests gone from the list). */
+  warnings: FtpWarning[];
   /**
    * How the FTP chain from /api/me ended (the list may have found tests beyond it): `end`, `cycle`, `limit`
    * (only when the list did not find the rest) or `missing` (never `aborted`/`known`).

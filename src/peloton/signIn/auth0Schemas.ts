@@ -2,7 +2,7 @@
  * The shapes of Auth0's answers during the hosted login (PELOTON_API.md, "Tokens"; peloton-to-garmin
  * `PelotonAuthApiClient.cs`): the JSON error body of `/usernamepassword/login`, e.g.
  * `{"name":"ValidationError","code":"invalid_user_password","description":"Wrong email or password.","statusCode":400}`.
- * The token answer reuses `tokenResponseSchema` and `oauthErrorSchema` from schemas.ts.
+ * The token endpoint's answer is read by oauthToken.ts.
  */
 import * as z from 'zod';
 

@@ -21,9 +21,9 @@ import { parseHiddenForm } from './hiddenForm';
 import { sendRequest, type HttpResponse } from '../api/http';
 import { PasswordLoginError, type PasswordLoginFailure, type PasswordLoginStep } from './passwordLoginErrors';
 import { newPkceRequest, type PkceRequest } from './pkce';
-import { oauthErrorSchema, stripBom, tokenResponseSchema } from '../api/schemas';
-import { PELOTON_CLIENT_ID, accessTokenExpiry, type Credentials } from './tokens';
-import { nowSeconds } from '../../shared/time';
+import { stripBom } from '../api/schemas';
+import { readTokenAnswer } from './oauthToken';
+import { PELOTON_CLIENT_ID, type Credentials } from './tokens';
 
 /** The API audience the web app asks for. */
 export const AUTH_AUDIENCE = 'https://api.onepeloton.com/';
@@ -359,28 +359,11 @@ class LoginFlow {
       { 'content-type': 'application/json', accept: 'application/json' },
       JSON.stringify({ grant_type: 'authorization_code', client_id: PELOTON_CLIENT_ID, code_verifier: this.pkce.codeVerifier, code, redirect_uri: AUTH_REDIRECT_URI }),
     );
-    let json: unknown = null;
-    try {
-      json = JSON.parse(stripBom(res.text));
-    } catch {
-      // decided below
-    }
-    if (res.status !== 200) {
-      const oauth = oauthErrorSchema.safeParse(json);
-      const error = oauth.success ? safeCode(oauth.data.error) : null;
-      if (res.status === 429 || res.status >= 500) throw this.statusFailure(res, 'the token endpoint');
-      throw this.fail('automation-refused', `the token endpoint refused the code (HTTP ${res.status}${error ? `, ${error}` : ''})`, res.status);
-    }
-    const token = tokenResponseSchema.safeParse(json);
-    if (!token.success) throw this.fail('automation-refused', 'the token endpoint answered an unexpected body', 200);
-    let expiresAt: number;
-    try {
-      expiresAt = accessTokenExpiry(token.data.access_token);
-    } catch {
-      expiresAt = nowSeconds() + token.data.expires_in;
-    }
-    return token.data.refresh_token
-      ? { accessToken: token.data.access_token, refreshToken: token.data.refresh_token, expiresAt }
-      : { accessToken: token.data.access_token, expiresAt };
+    const answer = readTokenAnswer(res);
+    if (answer.kind === 'credentials') return answer.credentials;
+    if (answer.kind === 'unexpected-body') throw this.fail('automation-refused', 'the token endpoint answered an unexpected body', answer.status);
+    if (res.status === 429 || res.status >= 500) throw this.statusFailure(res, 'the token endpoint');
+    const error = safeCode(answer.oauthError ?? undefined);
+    throw this.fail('automation-refused', `the token endpoint refused the code (HTTP ${res.status}${error ? `, ${error}` : ''})`, res.status);
   }
 }

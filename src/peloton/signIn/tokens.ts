@@ -1,14 +1,11 @@
 /**
  * Peloton credentials: what a rider pastes (a raw JWT access token, `Bearer <JWT>`, or the web app's
- * whole localStorage value) turned into {@link Credentials}, and the OAuth refresh grant against
- * Peloton's Auth0 tenant (POST <authBaseUrl>/oauth/token).
+ * whole localStorage value) turned into {@link Credentials}, and the access token's expiry. The token
+ * endpoint's answers are read by oauthToken.ts.
  */
-import type { Dispatcher } from 'undici';
-import { TokenFormatError, TokenRefreshError } from '../api/errors';
-import { sendRequest } from '../api/http';
-import { nowSeconds } from '../../shared/time';
-import { USER_AGENT } from '../api/pelotonApi';
-import { jwtPayloadSchema, localStorageEntrySchema, oauthErrorSchema, stripBom, tokenResponseSchema, type JwtPayload } from '../api/schemas';
+import { TokenFormatError } from '../api/errors';
+import { nowSeconds, utcDateTime } from '../../shared/dates';
+import { jwtPayloadSchema, localStorageEntrySchema, stripBom, type JwtPayload } from '../api/schemas';
 
 /** Peloton web app's Auth0 client id (PELOTON_API.md, "Tokens"). */
 export const PELOTON_CLIENT_ID = 'WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM';
@@ -62,7 +59,7 @@ export function accessTokenExpiry(jwt: string, now = nowSeconds()): number {
     throw new TokenFormatError('no-expiry', 'This token has no expiry ("exp" claim), so it is not a Peloton access token. ' + EXPECTED);
   }
   if (payload.exp <= now) {
-    const when = new Date(payload.exp * 1000).toISOString().replace('T', ' ').slice(0, 16);
+    const when = utcDateTime(payload.exp);
     throw new TokenFormatError(
       'expired',
       `This access token expired on ${when} UTC. Sign in to members.onepeloton.com again and copy a fresh token.`,
@@ -133,57 +130,3 @@ function fromLocalStorage(json: unknown, now: number): Credentials {
     ? { accessToken: body.access_token, refreshToken: body.refresh_token, expiresAt }
     : { accessToken: body.access_token, expiresAt };
 }
-
-/** How to call the refresh grant. */
-export interface RefreshOptions {
-  /** e.g. `https://auth.onepeloton.com`. */
-  authBaseUrl: string;
-  refreshToken: string;
-  dispatcher?: Dispatcher;
-  signal?: AbortSignal;
-  timeoutMs?: number;
-}
-
-/**
- * Exchanges a refresh token for a new access token: POST <authBaseUrl>/oauth/token, form-encoded
- * `grant_type=refresh_token&client_id=<PELOTON_CLIENT_ID>&refresh_token=…`. Keeps the new refresh token
- * whenever the answer carries one (rotation), the old one otherwise.
- * @returns credentials with `expiresAt` from the new token's `exp` (or now + `expires_in`).
- * @throws {TokenRefreshError} with `oauthError` `invalid_grant` when the refresh token is no longer good,
- *   or another reason; `PelotonNetworkError` when the auth server cannot be reached.
- */
-export async function refreshAccessToken(options: RefreshOptions): Promise<Credentials> {
-  const url = new URL('/oauth/token', options.authBaseUrl).toString();
-  const res = await sendRequest({
-    method: 'POST',
-    url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': USER_AGENT, accept: 'application/json' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', client_id: PELOTON_CLIENT_ID, refresh_token: options.refreshToken }).toString(),
-    signal: options.signal,
-    dispatcher: options.dispatcher,
-    timeoutMs: options.timeoutMs,
-  });
-  let json: unknown = null;
-  try {
-    json = JSON.parse(stripBom(res.text));
-  } catch {
-    // handled below
-  }
-  if (res.status < 200 || res.status >= 300) {
-    const oauth = oauthErrorSchema.safeParse(json);
-    const code = oauth.success ? oauth.data.error : null;
-    const description = oauth.success && oauth.data.error_description ? `: ${oauth.data.error_description}` : '';
-    throw new TokenRefreshError(code, `Peloton refused to renew the session (HTTP ${res.status}${code ? `, ${code}` : ''}${description})`);
-  }
-  const parsed = tokenResponseSchema.safeParse(json);
-  if (!parsed.success) throw new TokenRefreshError(null, 'The Peloton sign-in server answered the refresh with an unexpected body.');
-  const token = parsed.data;
-  let expiresAt: number;
-  try {
-    expiresAt = accessTokenExpiry(token.access_token);
-  } catch {
-    expiresAt = nowSeconds() + token.expires_in;
-  }
-  return { accessToken: token.access_token, refreshToken: token.refresh_token ?? options.refreshToken, expiresAt };
-}
-

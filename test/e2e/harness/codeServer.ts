@@ -1,17 +1,26 @@
 /**
- * Starts a real VS Code (code-server 4.139.1 = VS Code 1.139.1) with the extension installed from a `.vsix`,
- * in a scratch folder of its own under `.vscode-test/runs/<id>`. See README.md beside this file.
+ * Starts a real VS Code (code-server 4.139.1 = VS Code 1.139.1, or another install such as 4.100.3 given as
+ * `codeServer`) with the extension installed from a `.vsix`, in a scratch folder of its own under
+ * `.vscode-test/runs/<id>`. See README.md beside this file.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { ensureVsCodeEnvironment, node24Env, type VsCodeEnvironment } from '../../../scripts/setup-vscode';
+import { CODE_SERVER_VERSION, ensureVsCodeEnvironment } from '../../../scripts/setup-vscode';
+import { ensureOldestCodeServer, OLDEST_CODE_SERVER_VERSION } from '../../../scripts/setup/oldestCodeServer';
+import type { CodeServerInstall } from '../../../scripts/setup/codeServerInstall';
+import { nodeEnv } from '../../../scripts/setup/node';
 import { writeLanguagePacksJson } from './languagePack';
 
 /** Options for {@link startCodeServer}. */
 export interface StartCodeServerOptions {
+  /**
+   * The code-server to start (e.g. `await selectCodeServer('oldest')` for VS Code 1.100). Default:
+   * `selectCodeServer('newest')`, i.e. code-server 4.139.1 (VS Code 1.139.1) unless env `E2E_CODE_SERVER` says.
+   */
+  codeServer?: CodeServerInstall;
   /** A `.vsix` to install into this instance's own extensions folder before start (omit to start without one). */
   vsixPath?: string;
   /** More `.vsix` files to install after {@link vsixPath} (e.g. a language pack, see languagePack.ts). */
@@ -25,8 +34,9 @@ export interface StartCodeServerOptions {
   /** User settings merged over {@link DEFAULT_TEST_SETTINGS} into `ud/User/settings.json` before start. */
   userSettings?: Record<string, unknown>;
   /**
-   * Start with `--vscode-option enable-smoke-test-driver`: needed for the in-host test payload (see inHost.ts).
-   * It also hides notification toasts, so keep UI tests on a server without it.
+   * Start with the install's `smokeTestDriverArgs` (4.139: `--vscode-option enable-smoke-test-driver`; 4.100: none):
+   * needed for the in-host test payload (see inHost.ts). It also hides notification toasts, so keep UI tests on a
+   * server without it.
    */
   smokeTestDriver?: boolean;
   /** The folder the workbench opens by default (created if missing). Default: `<dataDir>/workspace`. */
@@ -57,14 +67,34 @@ export interface CodeServerInstance {
   workspaceFolder: string;
   /** The server's combined stdout/stderr. */
   logFile: string;
-  /** The environment paths (Node 24, code-server, Chromium). */
-  env: VsCodeEnvironment;
+  /** The code-server this is (version, VS Code version, its Node). */
+  codeServer: CodeServerInstall;
   /** URL that opens `folder` (default {@link workspaceFolder}) in the workbench, with extra query parameters. */
   folderUrl(folder?: string, extraQuery?: Record<string, string>): string;
   /** Server log plus every file under `ud/logs` (exthost.log, remoteagent.log …), for failure reports. */
   readLogs(): string;
   /** Kills the server's whole process group (extension host included) and removes the scratch folder. Idempotent. */
   stop(): Promise<void>;
+}
+
+/** The code-server installs a suite can run on: the newest (4.139.1) and the oldest VS Code claimed (4.100.3). */
+export type CodeServerChoice = 'newest' | 'oldest';
+
+/** Which install a suite whose own default is `byDefault` runs on: env `E2E_CODE_SERVER` (`newest`/`oldest`) wins. */
+export function codeServerChoice(byDefault: CodeServerChoice): CodeServerChoice {
+  const wanted = process.env.E2E_CODE_SERVER ?? byDefault;
+  if (wanted !== 'newest' && wanted !== 'oldest') throw new Error(`E2E_CODE_SERVER must be "newest" or "oldest", not "${wanted}"`);
+  return wanted;
+}
+
+/** The code-server version of a choice (`4.139.1` or `4.100.3`), known before anything is installed. */
+export function codeServerVersion(choice: CodeServerChoice): string {
+  return choice === 'oldest' ? OLDEST_CODE_SERVER_VERSION : CODE_SERVER_VERSION;
+}
+
+/** Installs (once, cached) and returns the code-server of {@link codeServerChoice}`(byDefault)`. */
+export async function selectCodeServer(byDefault: CodeServerChoice): Promise<CodeServerInstall> {
+  return codeServerChoice(byDefault) === 'oldest' ? ensureOldestCodeServer() : (await ensureVsCodeEnvironment()).codeServer;
 }
 
 /** Settings every test instance gets (overridable through `userSettings`): a quiet, deterministic workbench. */
@@ -173,11 +203,11 @@ function readTree(dir: string): string {
   return out;
 }
 
-/** Environment for a code-server process confined to `dataDir` (XDG folders), with Node 24 first on PATH. */
-function serverEnv(dataDir: string): NodeJS.ProcessEnv {
+/** Environment for a code-server process confined to `dataDir` (XDG folders), with its Node first on PATH. */
+function serverEnv(codeServer: CodeServerInstall, dataDir: string): NodeJS.ProcessEnv {
   const xdg = path.join(dataDir, 'xdg');
   return {
-    ...node24Env(),
+    ...nodeEnv(codeServer.node),
     XDG_CONFIG_HOME: path.join(xdg, 'config'),
     XDG_DATA_HOME: path.join(xdg, 'data'),
     XDG_CACHE_HOME: path.join(xdg, 'cache'),
@@ -193,16 +223,16 @@ function serverEnv(dataDir: string): NodeJS.ProcessEnv {
  * {@link startCodeServer}; inHost.ts also uses it to unpack a vsix into a folder.
  */
 export async function installVsix(
-  env: VsCodeEnvironment,
+  codeServer: CodeServerInstall,
   dataDir: string,
   vsixPath: string,
   extensionsDir: string,
 ): Promise<void> {
   if (!fs.existsSync(vsixPath)) throw new Error(`vsix not found: ${vsixPath}`);
   const result = spawnSync(
-    env.node24Bin,
+    codeServer.node.bin,
     [
-      env.codeServerEntry,
+      codeServer.entry,
       '--config',
       path.join(dataDir, 'config.yaml'),
       '--user-data-dir',
@@ -213,7 +243,7 @@ export async function installVsix(
       path.resolve(vsixPath),
       '--force',
     ],
-    { env: serverEnv(dataDir), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
+    { env: serverEnv(codeServer, dataDir), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
   );
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0 || !/successfully installed/i.test(output)) {
@@ -222,8 +252,8 @@ export async function installVsix(
 }
 
 /** Makes the scratch folder `.vscode-test/runs/<id>` with config.yaml and the xdg/ud/ext sub-folders. */
-export function makeRunDir(env: VsCodeEnvironment): string {
-  const runsDir = path.join(env.cacheDir, 'runs');
+export function makeRunDir(cacheDir: string): string {
+  const runsDir = path.join(cacheDir, 'runs');
   fs.mkdirSync(runsDir, { recursive: true });
   pruneOldRuns(runsDir);
   // Short id: unix socket paths (ud/code-server-ipc.sock) must stay under 108 characters.
@@ -240,9 +270,10 @@ export function makeRunDir(env: VsCodeEnvironment): string {
  */
 export async function startCodeServer(opts: StartCodeServerOptions): Promise<CodeServerInstance> {
   const env = await ensureVsCodeEnvironment();
+  const codeServer = opts.codeServer ?? (await selectCodeServer('newest'));
   installExitHook();
   const started = Date.now();
-  const dataDir = makeRunDir(env);
+  const dataDir = makeRunDir(env.cacheDir);
   const userDataDir = path.join(dataDir, 'ud');
   const extensionsDir = path.join(dataDir, 'ext');
   const logFile = path.join(dataDir, 'server.log');
@@ -254,15 +285,15 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
   const settings = { ...DEFAULT_TEST_SETTINGS, ...(opts.userSettings ?? {}) };
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
 
-  if (opts.vsixPath) await installVsix(env, dataDir, opts.vsixPath, extensionsDir);
-  for (const extra of opts.extraVsixPaths ?? []) await installVsix(env, dataDir, extra, extensionsDir);
+  if (opts.vsixPath) await installVsix(codeServer, dataDir, opts.vsixPath, extensionsDir);
+  for (const extra of opts.extraVsixPaths ?? []) await installVsix(codeServer, dataDir, extra, extensionsDir);
   // The CLI install skips VS Code's language pack registration, which resolving --locale needs.
   if (opts.locale) writeLanguagePacksJson(extensionsDir, userDataDir);
   const installedMs = Date.now() - started;
 
   const port = opts.port || (await freePort());
   const args = [
-    env.codeServerEntry,
+    codeServer.entry,
     '--config',
     path.join(dataDir, 'config.yaml'),
     '--user-data-dir',
@@ -279,14 +310,14 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
-  if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (opts.smokeTestDriver) args.push(...codeServer.smokeTestDriverArgs);
   if (opts.locale) args.push('--locale', opts.locale);
   args.push(workspaceFolder);
 
   const logStream = fs.createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(env.node24Bin, args, {
+  const child = spawn(codeServer.node.bin, args, {
     cwd: dataDir,
-    env: serverEnv(dataDir),
+    env: serverEnv(codeServer, dataDir),
     detached: true, // own process group, so stop() reaches the extension host and pty host too
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -350,7 +381,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   process.stdout.write(
-    `[harness] code-server on ${base} (${opts.vsixPath ? `vsix installed in ${(installedMs / 1000).toFixed(1)} s, ` : ''}` +
+    `[harness] code-server ${codeServer.version} (VS Code ${codeServer.vscodeVersion}) on ${base} (${opts.vsixPath ? `vsix installed in ${(installedMs / 1000).toFixed(1)} s, ` : ''}` +
       `ready in ${((Date.now() - started) / 1000).toFixed(1)} s${opts.smokeTestDriver ? ', smoke-test driver' : ''}; data ${dataDir})\n`,
   );
 
@@ -362,7 +393,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
     extensionsDir,
     workspaceFolder,
     logFile,
-    env,
+    codeServer,
     folderUrl(folder = workspaceFolder, extraQuery = {}) {
       const query = new URLSearchParams({ folder: path.resolve(folder), ...extraQuery });
       return `${base}?${query.toString()}`;

@@ -2,9 +2,10 @@
  * Runs a test module inside a real VS Code extension host (code-server), like @vscode/test-electron's
  * `extensionTestsPath`: the module exports `run(): Promise<void>`, the same one test-electron would load.
  *
- * How: a code-server with `--vscode-option enable-smoke-test-driver`, a browser page with `codeAutomationLog` and
- * `codeAutomationExit` exposed before navigation, and `/?folder=…&payload=[["extensionDevelopmentPath",…],
- * ["extensionTestsPath",…]]` with both paths as `vscode-remote://127.0.0.1:<port><abs path>` URIs.
+ * How: a code-server with its smoke-test driver on (4.139: `--vscode-option enable-smoke-test-driver`; 4.100 needs
+ * none), a browser page with `codeAutomationLog` and `codeAutomationExit` exposed before navigation, and
+ * `/?folder=…&payload=[["extensionDevelopmentPath",…],["extensionTestsPath",…]]` with both paths as
+ * `vscode-remote://127.0.0.1:<port><abs path>` URIs.
  * VS Code calls `codeAutomationExit(code)` once `run()` settles: 0 when it resolved, 1 when it rejected.
  * See README.md beside this file.
  */
@@ -121,7 +122,7 @@ export async function runInExtensionHost(opts: RunInExtensionHostOptions): Promi
       // loaded once, as the development extension.
       const unpackDir = path.join(server.dataDir, 'dev-ext');
       fs.mkdirSync(unpackDir, { recursive: true });
-      await installVsix(server.env, server.dataDir, opts.vsixPath, unpackDir);
+      await installVsix(server.codeServer, server.dataDir, opts.vsixPath, unpackDir);
       const dirs = fs.readdirSync(unpackDir, { withFileTypes: true }).filter((d) => d.isDirectory());
       if (dirs.length !== 1) throw new Error(`expected one unpacked extension in ${unpackDir}, found ${dirs.map((d) => d.name).join(', ')}`);
       devPath = path.join(unpackDir, dirs[0]!.name);
@@ -152,7 +153,7 @@ export async function runInExtensionHost(opts: RunInExtensionHostOptions): Promi
       ['extensionDevelopmentPath', toRemoteUri(server.port, devPath)],
       ['extensionTestsPath', toRemoteUri(server.port, opts.extensionTestsPath)],
     ]);
-    await page.goto(server.folderUrl(server.workspaceFolder, { payload }), { waitUntil: 'domcontentloaded' });
+    await page.goto(server.folderUrl(server.workspaceFolder, { payload }), { waitUntil: 'domcontentloaded', timeout: 90_000 });
 
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {

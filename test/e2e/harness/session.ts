@@ -1,16 +1,16 @@
 /**
  * What the UI suites share: the packaged .vsix, and one session per suite — the fake Peloton API on 127.0.0.1
- * serving a rider, code-server with the .vsix installed and pointed at that fake (user settings), and headless
- * Chromium on the workbench at 1280 × 800.
+ * serving a rider, code-server (4.139.1 unless told otherwise) with the .vsix installed and pointed at that fake
+ * (user settings), and headless Chromium on the workbench at 1280 × 800; and readers of the extension's UI.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import type { FakeRider } from '../../fakePeloton/dataset';
 import { startFakePeloton, type FakePeloton } from '../../fakePeloton/server';
-import { launchBrowser, openWorkbench, type BrowserSession } from './browser';
+import { launchBrowser, openWorkbench, waitForTreeRows, type BrowserSession } from './browser';
 import { startCodeServer, type CodeServerInstance, type StartCodeServerOptions } from './codeServer';
 
 const root = resolve(__dirname, '../../..');
@@ -35,7 +35,7 @@ export interface UiSession {
 }
 
 /** Options of {@link startUiSession}. */
-export interface UiSessionOptions extends Pick<StartCodeServerOptions, 'extraVsixPaths' | 'locale'> {
+export interface UiSessionOptions extends Pick<StartCodeServerOptions, 'codeServer' | 'extraVsixPaths' | 'locale'> {
   /** More user settings, over the fake's base URLs. */
   userSettings?: Record<string, unknown>;
   /** false: start without the extension, for a test that installs {@link UiSession.vsixPath} as a rider would. Default true. */
@@ -44,7 +44,8 @@ export interface UiSessionOptions extends Pick<StartCodeServerOptions, 'extraVsi
 
 /**
  * Starts the fake on `rider`, code-server on the packaged extension pointed at it, and Chromium on the workbench.
- * @param options more for code-server: other extensions to install, a display language (see codeServer.ts), settings.
+ * @param options more for code-server: which install (e.g. VS Code 1.100), other extensions to install, a display
+ *   language (see codeServer.ts), settings, or no extension installed at start.
  */
 export async function startUiSession(rider: FakeRider, options: UiSessionOptions = {}): Promise<UiSession> {
   const { userSettings, installed = true, ...serverOptions } = options;
@@ -76,4 +77,31 @@ export async function startUiSession(rider: FakeRider, options: UiSessionOptions
 /** True while the FTP Tests view shows a refresh's progress row (its text, as read from the tree rows). */
 export function showsRefreshProgress(rowTexts: readonly string[]): boolean {
   return rowTexts.some((text) => /Looking for your FTP tests|Reading your new FTP tests/.test(text));
+}
+
+/**
+ * The FTP Tests view's rows as `label | description`, once there are `count` of them and no walk is in progress.
+ * @throws when they do not settle so within 20 s.
+ */
+export async function settledFtpTestRows(page: Page, count: number): Promise<string[]> {
+  const rows = await waitForTreeRows(page, 'FTP Tests', (r) => r.length === count && !showsRefreshProgress(r.map((x) => x.text)));
+  return rows.map((r) => `${r.label} | ${r.description}`);
+}
+
+/** The chart page's table rows (header rows left out), each as its cells' text joined by ` | `. */
+export async function chartTableRows(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() =>
+    Array.from(document.querySelectorAll('vscode-data-grid-row'))
+      .filter((row) => row.getAttribute('row-type') !== 'header' && row.getAttribute('row-type') !== 'sticky-header')
+      .map((row) =>
+        Array.from(row.querySelectorAll('vscode-data-grid-cell'))
+          .map((cell) => (cell.textContent ?? '').trim())
+          .join(' | '),
+      ),
+  );
+}
+
+/** The status bar item showing the current FTP (`FTP 176 W`). */
+export function ftpStatusItem(page: Page): Locator {
+  return page.locator('.part.statusbar .statusbar-item', { hasText: /FTP \d+ W/ }).first();
 }

@@ -27,18 +27,18 @@
  *                                                   ftp_info.ftp: Invalid input: expected number, received string"
  * a workout body that is not JSON (garbage)       → PelotonSchemaError "GET /api/workout/<id>: unexpected response: expected     identical
  *                                                   JSON, got text that is not JSON"
- * performance graph without avg_output            → walk ends; that test has no result, warning "No average output in the       tail kept,
- *   (dataset no-avg-output)                         performance graph of workout <id>."                                        re-saved
- * performance graph 404 (dataset missing-graph)   → walk ends; that test has no result, warning "No performance graph for        tail kept,
- *                                                   workout <id> (404)."                                                       re-saved
- * performance graph not JSON (garbage)            → walk ends; warning "The performance graph of workout <id> could not be read  tail kept,
- *                                                   (not JSON)."                                                               re-saved
- * a chain cycle (dataset cycle)                   → the list's 3 tests join the stored ones, each fetched once; warning "The     union,
- *                                                   chain points back to workout <id>, already listed: stopped there."          re-saved
+ * performance graph without avg_output            → walk ends; that test has no result, warning no-avg-output (its workout id)  tail kept,
+ *   (dataset no-avg-output)                                                                                                    re-saved
+ * performance graph 404 (dataset missing-graph)   → walk ends; that test has no result, warning no-graph (its workout id)       tail kept,
+ *                                                                                                                              re-saved
+ * performance graph not JSON (garbage)            → walk ends; warning unreadable-graph (its workout id, path null: not JSON)   tail kept,
+ *                                                                                                                              re-saved
+ * a chain cycle (dataset cycle)                   → the list's 3 tests join the stored ones, each fetched once; warning         union,
+ *                                                   chain-cycle (the workout the chain came back to)                           re-saved
  * a chain longer than the limit (50, max 10)      → the list finds all 12 new tests (the walker stops at 10); no warning         tail kept,
  *                                                                                                                              re-saved
- * a workout 404 mid-chain                         → the list's 3 tests join the stored ones; warning "Workout <id> was not      union,
- *   (dataset workout-404-mid-chain)                 found (404): the history ends there."                                      re-saved
+ * a workout 404 mid-chain                         → the list's 3 tests join the stored ones; warning chain-missing (the         union,
+ *   (dataset workout-404-mid-chain)                 workout that answered 404)                                                 re-saved
  * a list page: 500 three times                    → PelotonApiError "GET /api/user/<id>/workouts page 0: HTTP 500: …"; 3 tries  identical
  * a list page: an HTML page with 200              → PelotonSchemaError "GET /api/user/<id>/workouts page 0: unexpected         identical
  *                                                   response: expected JSON, got an HTML page"
@@ -70,7 +70,7 @@ import { PelotonApiError, PelotonAuthError, PelotonNetworkError, PelotonSchemaEr
 import { refreshHistory, type RefreshHistoryResult } from '../../../src/peloton/ftp/historyBuilder';
 import type { FtpHistory } from '../../../src/peloton/ftp/model';
 import { parsePastedCredentials } from '../../../src/peloton/signIn/tokens';
-import { nowSeconds } from '../../../src/shared/time';
+import { nowSeconds } from '../../../src/shared/dates';
 import type { Dispatcher } from '../../../src/peloton/api/undici';
 import type { FakeRider } from '../../fakePeloton/dataset';
 import { chainOf, getDataset } from '../../fakePeloton/datasets';
@@ -374,7 +374,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
       const run = await refresh(api());
       const saved = await assertStoredTailKept(run, 1);
       assert.equal(saved.tests[0]!.calculatedFtp, null);
-      assert.deepEqual(run.result?.warnings, [`The performance graph of workout ${newest} could not be read (not JSON).`]);
+      assert.deepEqual(run.result?.warnings, [{ kind: 'unreadable-graph', workoutId: newest, path: null }]);
     });
   });
 
@@ -384,7 +384,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
       const middle = fake.rider.workouts.find((w) => w.avgOutput === null)!.id;
       const run = await refresh(api());
       const saved = await assertStoredTailKept(run, 2);
-      assert.deepEqual(run.result?.warnings, [`No average output in the performance graph of workout ${middle}.`]);
+      assert.deepEqual(run.result?.warnings, [{ kind: 'no-avg-output', workoutId: middle }]);
       assert.deepEqual(
         saved.tests.map((t) => [t.workoutId === middle, t.avgOutput === null, t.calculatedFtp === null]),
         [
@@ -401,7 +401,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
       const saved = await assertStoredTailKept(run, 2);
       const middle = saved.tests[1]!.workoutId;
       assert.equal(saved.tests[1]!.calculatedFtp, null);
-      assert.deepEqual(run.result?.warnings, [`No performance graph for workout ${middle} (404).`]);
+      assert.deepEqual(run.result?.warnings, [{ kind: 'no-graph', workoutId: middle }]);
     });
 
     /** The saved history holds every stored test (unchanged apart from its mark) and the `found` new ones. */
@@ -419,7 +419,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
     it('a chain cycle: stops at the repeated workout with a warning; the list\'s tests join the stored ones', async () => {
       await storeGoodHistory(getDataset('cycle'), { earlier: chainOf(5, { label: 'before-the-cycle' }) });
       const run = await refresh(api());
-      assert.deepEqual(run.result?.warnings, [`The chain points back to workout ${fake.rider.cyclingFtpWorkoutId}, already listed: stopped there.`]);
+      assert.deepEqual(run.result?.warnings, [{ kind: 'chain-cycle', workoutId: fake.rider.cyclingFtpWorkoutId }]);
       const saved = await assertUnion(run, 3);
       assert.equal(saved.endReason, 'cycle');
       assert.equal(fake.count(), 1 + 1 + 3 * 2, 'each test fetched once although the chain comes back to it');
@@ -442,7 +442,7 @@ describe('faults: bad input and a bad day at Peloton leave the stored history al
       const run = await refresh(api());
       const saved = await assertUnion(run, 3);
       const middle = saved.tests.find((t) => t.previousTestId && !saved.tests.some((o) => o.workoutId === t.previousTestId))!;
-      assert.deepEqual(run.result?.warnings, [`Workout ${middle.previousTestId} was not found (404): the history ends there.`]);
+      assert.deepEqual(run.result?.warnings, [{ kind: 'chain-missing', workoutId: middle.previousTestId }]);
       assert.equal(saved.endReason, 'missing');
     });
   });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { calculatedFtp, findWorkout, isFtpTestTitle, type FakeRider, type FakeWorkout } from '../../fakePeloton/dataset';
+import { calculatedFtp, findWorkout, isFtpTestClass, type FakeRider, type FakeWorkout } from '../../fakePeloton/dataset';
 import { chainOf, datasets, finishWorkouts, getDataset } from '../../fakePeloton/datasets';
 import {
   LOCAL_STORAGE_KEY,
@@ -15,36 +15,12 @@ import {
   makeLocalStorageValue,
 } from '../../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../../fakePeloton/server';
-import { nowSeconds } from '../../../src/shared/time';
+import { nowSeconds } from '../../../src/shared/dates';
+import { type Json, get, getJson, tokenRequest } from './requests';
 
-type Json = Record<string, unknown>;
-
-/** GET a path with the fake's access token (or the given one; null sends no Authorization header). */
-function get(fake: FakePeloton, path: string, token: string | null = fake.accessToken, init: RequestInit = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'Peloton-Platform': 'web' };
-  if (token !== null) headers.Authorization = `Bearer ${token}`;
-  return fetch(`${fake.url}${path}`, { ...init, headers });
-}
-
-/** GET a path and parse the JSON answer, asserting a 200. */
-async function getJson<T = Json>(fake: FakePeloton, path: string): Promise<T> {
-  const res = await get(fake, path);
-  assert.equal(res.status, 200, `GET ${path}`);
-  return (await res.json()) as T;
-}
-
-/** POST a form to /oauth/token. */
-function tokenRequest(fake: FakePeloton, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${fake.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
-
-/** The rider's FTP tests (by class title), newest first. */
+/** The rider's FTP tests (classes that are tests, in any language), newest first. */
 function testsOf(rider: FakeRider): FakeWorkout[] {
-  return rider.workouts.filter((w) => isFtpTestTitle(w.title)).sort((a, b) => b.createdAt - a.createdAt);
+  return rider.workouts.filter(isFtpTestClass).sort((a, b) => b.createdAt - a.createdAt);
 }
 
 /** Follows ftp_info links from /api/me like a chain walker would, stopping at a repeat or a dead end. */
@@ -176,7 +152,10 @@ describe('fake Peloton API', () => {
       const output = g.metrics.find((m) => m.slug === 'output');
       assert.ok(output);
       assert.equal(output.values.length, 1200);
-      assert.equal(output.values.reduce((a, b) => a + b, 0) / 1200, 185);
+      // avg_output is the mean of the per-second output rounded to whole watts (as in the recordings), not exact.
+      const mean = output.values.reduce((a, b) => a + b, 0) / 1200;
+      assert.equal(Math.round(mean), 185);
+      assert.notEqual(mean, 185);
     });
 
     it('every_n thins the samples', async () => {
@@ -276,9 +255,10 @@ describe('fake Peloton API', () => {
     it('every dataset lists warm-ups, other classes and other disciplines besides its tests', () => {
       for (const name of [...Object.keys(datasets), 'chain-3', 'chain-3+1', 'many-4-40', 'many-4-40+1']) {
         const rider = getDataset(name);
-        const warmUps = rider.workouts.filter((w) => /FTP Warm ?Up/i.test(w.title));
+        // English, German and Spanish warm-ups (the last two are the fake's own wording)
+        const warmUps = rider.workouts.filter((w) => /FTP Warm ?Up|FTP-Aufwärm|Calentamiento FTP/i.test(w.title));
         assert.ok(warmUps.length >= Math.max(1, testsOf(rider).length - 1), `${name}: warm-ups`);
-        assert.ok(warmUps.every((w) => !isFtpTestTitle(w.title)));
+        assert.ok(warmUps.every((w) => !isFtpTestClass(w)));
         assert.ok(rider.workouts.some((w) => /Power Zone/.test(w.title)), `${name}: Power Zone rides`);
         assert.ok(rider.workouts.some((w) => (w.discipline ?? 'cycling') !== 'cycling'), `${name}: other disciplines`);
       }
@@ -749,17 +729,18 @@ describe('fake Peloton API', () => {
     const cli = join(__dirname, '..', '..', 'fakePeloton', 'cli.ts');
     const tsx = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
 
-    it('exits 2 listing the datasets for an unknown one', async () => {
-      const child = spawn(tsx, [cli, '--dataset', 'nope'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    /** Runs the CLI with `args` until it exits; its status and what it wrote to stderr. */
+    async function runToExit(args: string[]): Promise<{ code: number | null; err: string }> {
+      const child = spawn(tsx, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';
       child.stderr.on('data', (c: Buffer) => (err += c.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      assert.equal(code, 2);
-      assert.match(err, /Unknown dataset 'nope'.*demo/);
-    });
+      return { code, err };
+    }
 
-    it('prints the URL and tokens, serves, and stops on SIGTERM', async () => {
-      const child = spawn(tsx, [cli, '--dataset', 'demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    /** Runs the CLI with `args` until it is ready, gives `use` its output, then stops it with SIGTERM: its exit status. */
+    async function whileServing(args: string[], use: (out: string, line: (label: string) => string) => Promise<void>): Promise<number | null> {
+      const child = spawn(tsx, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       const ready = new Promise<void>((resolve) =>
         child.stdout.on('data', (c: Buffer) => {
@@ -770,16 +751,51 @@ describe('fake Peloton API', () => {
       const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
       try {
         await ready;
-        const url = /Fake Peloton API: (\S+)/.exec(out)?.[1];
-        const token = /Demo access token: (\S+)/.exec(out)?.[1];
-        assert.ok(url && token);
-        assert.match(out, /Refresh token: v1\./);
-        const res = await fetch(`${url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
-        assert.equal(((await res.json()) as Json).cycling_ftp, 205);
+        await use(out, (label) => new RegExp(`${label}: (\\S+)`).exec(out)?.[1] ?? '');
       } finally {
         child.kill('SIGTERM');
       }
-      assert.equal(await exited, 0);
+      return exited;
+    }
+
+    it('exits 2 listing the datasets for an unknown one', async () => {
+      const { code, err } = await runToExit(['--dataset', 'nope']);
+      assert.equal(code, 2);
+      assert.match(err, /Unknown dataset 'nope'.*demo/);
+    });
+
+    it('prints the URL and tokens, serves, and stops on SIGTERM', async () => {
+      const code = await whileServing(['--dataset', 'demo'], async (out, line) => {
+        const [url, token] = [line('Fake Peloton API'), line('Demo access token')];
+        assert.ok(url && token);
+        assert.match(out, /Refresh token: v1\./);
+        assert.match(out, /Refresh tokens: rotating, reuse revokes the family/);
+        const res = await fetch(`${url}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
+        assert.equal(((await res.json()) as Json).cycling_ftp, 205);
+      });
+      assert.equal(code, 0);
+    });
+
+    it('takes the new options: --list-order, --no-rotation, --token-delay; refuses a bad value with status 2', async () => {
+      const code = await whileServing(['--dataset', 'time-zone-jump', '--list-order', 'created_at', '--no-rotation', '--token-delay', '150'], async (out, line) => {
+        assert.match(out, /listed by created_at/);
+        assert.match(out, /Refresh tokens: kept \(no rotation\)/);
+        const [url, token, refresh] = [line('Fake Peloton API'), line('Demo access token'), line('Refresh token')];
+        const headers = { Authorization: `Bearer ${token}` };
+        const me = (await (await fetch(`${url}/api/me`, { headers })).json()) as Json;
+        const page = (await (await fetch(`${url}/api/user/${me.id as string}/workouts?limit=1&page=0`, { headers })).json()) as Json;
+        assert.equal(page.sort_by, '-created_at,-pk');
+        const started = Date.now();
+        const body = new URLSearchParams({ grant_type: 'refresh_token', client_id: PELOTON_CLIENT_ID, refresh_token: refresh }).toString();
+        const grant = await fetch(`${url}/oauth/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+        assert.equal(grant.status, 200);
+        assert.ok(Date.now() - started >= 150);
+        assert.equal('refresh_token' in ((await grant.json()) as Json), false);
+      });
+      assert.equal(code, 0);
+      const bad = await runToExit(['--list-order', 'sideways']);
+      assert.equal(bad.code, 2);
+      assert.match(bad.err, /--list-order is one of created_at, device_time_created_at/);
     });
   });
 });

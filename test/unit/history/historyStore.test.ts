@@ -5,7 +5,10 @@ import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HISTORY_SCHEMA_VERSION, HistoryStore } from '../../../src/history/historyStore';
-import type { FtpHistory } from '../../../src/peloton/ftp/model';
+import * as l10n from '@vscode/l10n';
+import type { FtpHistory, FtpWarning } from '../../../src/peloton/ftp/model';
+import { warningMessage } from '../../../src/l10n/warningMessages';
+import { ALL_WARNING_SAMPLES } from '../support/warnings';
 
 function history(userId = '0123456789abcdef0123456789abcdef', tests = 2): FtpHistory {
   return {
@@ -22,12 +25,25 @@ function history(userId = '0123456789abcdef0123456789abcdef', tests = 2): FtpHis
       rawBaseline: i === tests - 1 ? 0 : 193,
       previousTestId: i === tests - 1 ? null : `w${i + 1}`,
       applied: null,
-      warnings: i === 1 ? ['No performance graph for workout w1 (404).'] : [],
+      warnings: i === 1 ? [{ kind: 'no-graph', workoutId: 'w1' }] : [],
     })),
-    warnings: ['a warning'],
+    warnings: [{ kind: 'chain-missing', workoutId: `w${tests}` }],
     endReason: 'missing',
     fetchedAt: 1_768_400_000,
   };
+}
+
+/**
+ * A history as the release before schema 3 stored it: the warnings of {@link history} as the English sentences the
+ * domain wrote then (src/peloton/ftp/chain.ts, word for word).
+ */
+function oldStored(h: FtpHistory): Record<string, unknown> & { warnings: string[]; tests: unknown[] } {
+  const sentence = (w: FtpWarning): string => {
+    if (w.kind === 'no-graph') return `No performance graph for workout ${w.workoutId} (404).`;
+    if (w.kind === 'chain-missing') return `Workout ${w.workoutId} was not found (404): the history ends there.`;
+    throw new Error(`history() holds no ${w.kind} warning`);
+  };
+  return { ...h, tests: h.tests.map((t) => ({ ...t, warnings: t.warnings.map(sentence) })), warnings: h.warnings.map(sentence) };
 }
 
 describe('HistoryStore', () => {
@@ -211,9 +227,57 @@ describe('HistoryStore', () => {
     it('a JSON null', () => expectSetAside('null'));
   });
 
+  describe('warnings as data (schema 3)', () => {
+    it('every kind of warning is saved as data and loads back equal', async () => {
+      const all = ALL_WARNING_SAMPLES.map((sample) => sample.warning);
+      const h = history('aaaa', 2);
+      h.warnings = all;
+      h.tests[0]!.warnings = all;
+      await store.save(h);
+      assert.deepEqual((await store.load('aaaa')).history, h);
+      const parsed = JSON.parse(await readFile(fileOf('aaaa'), 'utf8')) as { history: FtpHistory };
+      assert.deepEqual(parsed.history.warnings, all);
+    });
+
+    it('a warning of no known kind makes the file unreadable (set aside)', async () => {
+      const h = history('aaaa') as unknown as { warnings: unknown[] };
+      h.warnings = [{ kind: 'no-such-kind', workoutId: 'w1' }];
+      await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, history: h }));
+      assert.equal((await store.load('aaaa')).history, null);
+    });
+  });
+
+  describe('schema 2 (warnings as English sentences)', () => {
+    it('loads with each sentence read as its warning, shows the same words (and German ones), and the next save writes schema 3', async () => {
+      const expected = history('aaaa', 3);
+      expected.warnings = ALL_WARNING_SAMPLES.map((sample) => sample.warning);
+      const old = oldStored(history('aaaa', 3));
+      old.warnings = ALL_WARNING_SAMPLES.map((sample) => sample.english);
+      await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 2, history: old }));
+      const loaded = await store.load('aaaa');
+      assert.equal(loaded.problem, null);
+      assert.deepEqual(loaded.history, expected);
+      assert.deepEqual(loaded.history!.warnings.map(warningMessage), old.warnings, 'the words the old release showed');
+      assert.deepEqual(loaded.history!.tests[1]!.warnings.map(warningMessage), ['No performance graph for workout w1 (404).']);
+      l10n.config({ contents: JSON.parse(await readFile(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string> });
+      try {
+        assert.deepEqual(loaded.history!.tests[1]!.warnings.map(warningMessage), ['Kein Leistungsdiagramm für das Workout w1 (404).']);
+        assert.deepEqual(loaded.history!.warnings.map(warningMessage), ALL_WARNING_SAMPLES.map((sample) => sample.german));
+      } finally {
+        l10n.config({ contents: {} });
+      }
+
+      await store.save(loaded.history!);
+      const parsed = JSON.parse(await readFile(fileOf('aaaa'), 'utf8')) as { schemaVersion: number; history: FtpHistory };
+      assert.equal(parsed.schemaVersion, 3);
+      assert.deepEqual(parsed.history.tests[1]!.warnings, [{ kind: 'no-graph', workoutId: 'w1' }]);
+      assert.deepEqual((await store.load('aaaa')).history, expected);
+    });
+  });
+
   describe('schema 1 (before the workout list)', () => {
-    it('a schema-1 file loads as its history with listed: null, and the next save writes schema 2', async () => {
-      const old = history('aaaa', 3) as unknown as Record<string, unknown>;
+    it('a schema-1 file loads as its history with listed: null and typed warnings, and the next save writes schema 3', async () => {
+      const old = oldStored(history('aaaa', 3));
       const { applied: _dropped, ...firstTest } = (old.tests as Array<Record<string, unknown>>)[0]!;
       old.tests = [firstTest, ...(old.tests as unknown[]).slice(1)]; // schema 1 files written before `applied` existed
       await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 1, history: old }));
@@ -223,12 +287,12 @@ describe('HistoryStore', () => {
       assert.deepEqual(await readdir(folder), ['history-aaaa.json'], 'nothing set aside');
       await store.save({ ...loaded.history!, listed: { throughWorkoutId: 'x', throughCreatedAt: 4, totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] } });
       const parsed = JSON.parse(await readFile(fileOf('aaaa'), 'utf8')) as { schemaVersion: number; history: FtpHistory };
-      assert.equal(parsed.schemaVersion, 2);
+      assert.equal(parsed.schemaVersion, 3);
       assert.deepEqual((await store.load('aaaa')).history?.listed, { throughWorkoutId: 'x', throughCreatedAt: 4, totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] });
     });
 
     it('a schema-1 file that carries a listed field is still read as never listed', async () => {
-      const withListed = { ...history('aaaa'), listed: { throughWorkoutId: 'x', throughCreatedAt: 4, totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] } };
+      const withListed = { ...oldStored(history('aaaa')), listed: { throughWorkoutId: 'x', throughCreatedAt: 4, totalWorkouts: 9, lastWorkoutAt: 5, pendingTestIds: [] } };
       await writeFile(fileOf('aaaa'), JSON.stringify({ schemaVersion: 1, history: withListed }));
       assert.equal((await store.load('aaaa')).history?.listed, null);
     });

@@ -3,17 +3,15 @@
  * `@vscode/l10n`'s `t` (found by @vscode/l10n-dev, the tool that exports the bundle) is in the English bundle
  * and in the German one, no bundle keeps a message no code uses, every translation keeps its message's
  * placeholders, and every `%key%` of package.json is in package.nls.json and package.nls.de.json. Also: the
- * pure text modules really switch language once `@vscode/l10n` has the German bundle, and the domain's warnings
- * are recognised for translation.
+ * pure text modules really switch language once `@vscode/l10n` has the German bundle (every warning in German:
+ * test/unit/l10n/warningMessages.test.ts).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { getL10nJson } from '@vscode/l10n-dev';
-import { limitWarning } from '../../../src/peloton/ftp/chain';
 import type { FtpTest } from '../../../src/peloton/ftp/model';
-import { WARNING_TEMPLATES, translateWarning, warningText } from '../../../src/l10n/warningMessages';
 import { riderLabel, testDescription, testLabel, testTooltip } from '../../../src/views/treeFormat';
 import { tableRows } from '../../../src/webview/tableText';
 
@@ -124,7 +122,7 @@ describe('the text modules in German (@vscode/l10n with the German bundle)', () 
     rawBaseline: 183,
     previousTestId: null,
     applied: 'not-applied',
-    warnings: ['No performance graph for workout w2 (404).'],
+    warnings: [{ kind: 'no-graph', workoutId: 'w2' }],
   };
 
   before(() => l10n.config({ contents: readJson(BUNDLES[1]) as Record<string, string> }));
@@ -161,23 +159,5 @@ describe('the text modules in German (@vscode/l10n with the German bundle)', () 
       },
     ]);
     assert.deepEqual(row.slice(2), ['nicht übernommen', '183', 'erster Test', '\u2014', 'keine Leistungsdaten', 'Unbekannte Fahrt']);
-  });
-});
-
-describe("the domain's warnings, recognised for translation", () => {
-  it('each template, filled in, is recognised and comes back unchanged in English', () => {
-    for (const { template } of WARNING_TEMPLATES) {
-      const sample = template.replace(/\{(\d)\}/g, (_, i: string) => `value${i}`);
-      assert.equal(translateWarning(sample), sample, template);
-    }
-  });
-
-  it("recognises the domain's own wording (limitWarning of src/peloton/ftp/chain.ts)", () => {
-    assert.equal(translateWarning(limitWarning(50)), limitWarning(50));
-  });
-
-  it('leaves an unknown warning as it is', () => {
-    assert.equal(translateWarning('Something new happened.'), null);
-    assert.equal(warningText('Something new happened.'), 'Something new happened.');
   });
 });

@@ -12,6 +12,7 @@ const input = {
   password: 'demo-password-1',
   tokensFile: '.vscode-test/demo-tokens.txt',
   cacheDir: '.vscode-test/',
+  cacheMegabytes: 1146,
   tokensPrinted: false,
 };
 /** The shapes of the fake's demo tokens: a JWT of about 700 characters and a localStorage value of about 1,300. */
@@ -27,7 +28,8 @@ describe('npm start: the closing block, the demo tokens file, the stop message (
     assert.match(text, /^ +email {5}demo@example\.test$/m);
     assert.match(text, /^ +password {2}demo-password-1$/m);
     assert.match(text, /web-app localStorage value, both in this file \(readable by you only\):\n {14}\.vscode-test\/demo-tokens\.txt\n/);
-    assert.match(text, /\.vscode-test\/ holds Node 24 and code-server, about 800 MB/);
+    assert.match(text, /\.vscode-test\/ holds Node and code-server \(1,146 MB\); later runs reuse it\./);
+    assert.match(startBanner({ ...input, cacheMegabytes: null }), /holds Node and code-server \(about 800 MB\)/);
     assert.match(text, /Fake API {2}http:\/\/127\.0\.0\.1:38111 \(rider "demo_rider"\)/);
     assert.match(text.trimEnd(), /Press Ctrl\+C to stop code-server and the fake Peloton API\.$/);
     assert.match(startBanner({ ...input, tokensPrinted: true }), /both printed above, and in this file/);
@@ -64,6 +66,6 @@ describe('npm start: the closing block, the demo tokens file, the stop message (
   it('Ctrl+C says what it stopped, what it removed and what stays on disk', () => {
     const text = stopMessage(input);
     assert.match(text, /^Stopped code-server \(http:\/\/127\.0\.0\.1:41234\/\) and the fake Peloton API \(http:\/\/127\.0\.0\.1:38111\); removed \.vscode-test\/demo-tokens\.txt\.$/m);
-    assert.match(text, /\.vscode-test\/ keeps Node 24 and code-server .*about 800 MB/);
+    assert.match(text, /\.vscode-test\/ keeps Node and code-server for the next npm start \(delete it to free 1,146 MB\)\.$/m);
   });
 });

@@ -9,7 +9,6 @@ import type { FtpTest, RiderFtp } from '../../../src/peloton/ftp/model';
 import { toHistoryMessage } from '../../../src/views/chartData';
 import {
   currentFtpOrigin,
-  localDate,
   noTestsMessage,
   riderDescription,
   riderLabel,
@@ -18,6 +17,7 @@ import {
   testTooltip,
 } from '../../../src/views/treeFormat';
 import { tableRows } from '../../../src/webview/tableText';
+import { localDate } from '../../../src/shared/dates';
 
 /** A test of the history by id and day (noon UTC), 200 W average output (190 W result) unless told. */
 function test(id: string, day: string, fields: Partial<FtpTest>): FtpTest {
@@ -100,11 +100,11 @@ describe('FTP Tests tree wording', () => {
   });
 
   it('keeps Peloton text as plain text (the tree appends it with MarkdownString.appendText)', () => {
-    const odd = test('t9', '2024-01-01', { rideTitle: '**[click](command:x)**', instructor: '<b>me</b>', warnings: ['no graph_(404)'] });
+    const odd = test('t9', '2024-01-01', { rideTitle: '**[click](command:x)**', instructor: '<b>me</b>', warnings: [{ kind: 'baseline-unknown-source', workoutId: 't9', rawBaseline: 150, source: '_[x](command:y)_' }] });
     const parts = testTooltip(odd);
     assert.equal(parts.title, '**[click](command:x)**');
     assert.equal(parts.subtitle, 'with <b>me</b>');
-    assert.deepEqual(parts.warnings, ['⚠ no graph_(404)']);
+    assert.deepEqual(parts.warnings, ['⚠ Workout t9 has a baseline of 150 W with an unknown source "_[x](command:y)_": not shown.']);
     // The extension's own lines carry no Markdown syntax (they go in as Markdown, so long lines wrap).
     for (const line of [...parts.lines, ...testTooltip(fourth).lines, ...testTooltip(second, first).lines]) {
       assert.doesNotMatch(line, /[*_`[\]<>#|\\]/, line);

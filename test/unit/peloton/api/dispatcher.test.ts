@@ -8,7 +8,7 @@ import type { Dispatcher } from '../../../../src/peloton/api/undici';
 import { makeJwt } from '../../../fakePeloton/jwt';
 import { getDataset } from '../../../fakePeloton/datasets';
 import { startFakePeloton, type FakePeloton } from '../../../fakePeloton/server';
-import { nowSeconds } from '../../../../src/shared/time';
+import { nowSeconds } from '../../../../src/shared/dates';
 
 const NOW = Date.parse('2026-01-14T12:00:00Z');
 const policy = (random: number, overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({ ...DEFAULT_RETRY_POLICY, random: () => random, ...overrides });

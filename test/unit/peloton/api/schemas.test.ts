@@ -9,11 +9,11 @@ import {
   parsePayload,
   pelotonErrorSchema,
   performanceGraphSchema,
-  tokenResponseSchema,
   validatePayload,
   workoutSchema,
   workoutsPageSchema,
 } from '../../../../src/peloton/api/schemas';
+import { tokenResponseSchema } from '../../../../src/peloton/signIn/oauthToken';
 import { recordedJson, recordedText } from '../../support/recorded';
 
 describe('schemas against the recorded Peloton shapes', () => {

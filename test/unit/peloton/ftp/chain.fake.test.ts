@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PelotonAuthError } from '../../../../src/peloton/api/errors';
 import { walkFtpChain } from '../../../../src/peloton/ftp/chain';
-import { localDate } from '../../../../src/views/treeFormat';
+import { localDate } from '../../../../src/shared/dates';
 import { getDataset } from '../../../fakePeloton/datasets';
 import type { FakePeloton } from '../../../fakePeloton/server';
 import { useFakePelotonApi } from '../../support/fakeApiHooks';
@@ -54,7 +54,7 @@ describe('walkFtpChain against the fake Peloton API on 127.0.0.1', () => {
     const result = await walkFtpChain(apiFor(fake));
     const missing = result.tests.filter((t) => t.calculatedFtp === null);
     assert.equal(missing.length, 1);
-    assert.match(missing[0]!.warnings[0]!, /No performance graph for workout \w+ \(404\)/);
+    assert.deepEqual(missing[0]!.warnings, [{ kind: 'no-graph', workoutId: missing[0]!.workoutId }]);
     assert.equal(result.stoppedBecause, 'end');
   });
 

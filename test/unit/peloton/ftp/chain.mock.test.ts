@@ -105,7 +105,7 @@ describe('walkFtpChain against undici MockAgent', () => {
     assert.equal(result.tests.length, 2);
     assert.equal(result.tests[0]!.calculatedFtp, null);
     assert.equal(result.tests[0]!.baselineFtp, 180);
-    assert.deepEqual(result.warnings, ['No performance graph for workout a (404).']);
+    assert.deepEqual(result.warnings, [{ kind: 'no-graph', workoutId: 'a' }]);
   });
 
   it('stops at maxTests with the next link reported', async () => {
@@ -128,7 +128,7 @@ describe('walkFtpChain against undici MockAgent', () => {
     const result = await walkFtpChain(api);
     assert.deepEqual(result.tests, []);
     assert.equal(result.stoppedBecause, 'end');
-    assert.match(result.warnings[0]!, /names no FTP test/);
+    assert.deepEqual(result.warnings, [{ kind: 'no-ftp-test' }]);
     assert.equal(total(), 1);
   });
 

@@ -7,7 +7,7 @@ import { HistoryStore } from '../../../../src/history/historyStore';
 import { PelotonApi } from '../../../../src/peloton/api/pelotonApi';
 import { createPelotonDispatcher } from '../../../../src/peloton/api/dispatcher';
 import { walkFtpChain } from '../../../../src/peloton/ftp/chain';
-import type { FtpTest, StopReason } from '../../../../src/peloton/ftp/model';
+import type { FtpTest, FtpWarning, StopReason } from '../../../../src/peloton/ftp/model';
 import type { Dispatcher } from '../../../../src/peloton/api/undici';
 import { fakeId, type FakeRider, type FakeWorkout, type FtpSource } from '../../../fakePeloton/dataset';
 import { startFakePeloton, type FakePeloton } from '../../../fakePeloton/server';
@@ -26,7 +26,7 @@ interface Reference {
   tests: FtpTest[];
   stoppedBecause: StopReason;
   stoppedAt: string | null;
-  warnings: string[];
+  warnings: FtpWarning[];
   /** Every path the walk must request, once each (before faults). */
   paths: string[];
 }
@@ -43,7 +43,7 @@ function reference(rider: FakeRider, maxTests: number): Reference {
   const tests: FtpTest[] = [];
   const visited = new Set<string>();
   const paths = ['/api/me'];
-  const done = (stoppedBecause: StopReason, stoppedAt: string | null, warning: string | null): Reference => ({
+  const done = (stoppedBecause: StopReason, stoppedAt: string | null, warning: FtpWarning | null): Reference => ({
     tests,
     stoppedBecause,
     stoppedAt,
@@ -51,24 +51,25 @@ function reference(rider: FakeRider, maxTests: number): Reference {
     paths,
   });
   let next = rider.cyclingFtpWorkoutId;
-  if (!next) return done('end', null, 'Peloton names no FTP test for this account (cycling_ftp_workout_id is empty).');
+  if (!next) return done('end', null, { kind: 'no-ftp-test' });
   while (next) {
-    if (visited.has(next)) return done('cycle', next, `The chain points back to workout ${next}, already listed: stopped there.`);
-    if (tests.length >= maxTests) {
-      return done('limit', next, `Stopped after ${maxTests} FTP tests; older tests were not fetched (setting pelotonFtp.maxChainLength).`);
-    }
+    if (visited.has(next)) return done('cycle', next, { kind: 'chain-cycle', workoutId: next });
+    if (tests.length >= maxTests) return done('limit', next, { kind: 'chain-limit', maxTests });
     visited.add(next);
     paths.push(`/api/workout/${next}`, `/api/workout/${next}/performance_graph`);
     const w = byId.get(next);
-    if (!w) return done('missing', next, `Workout ${next} was not found (404): the history ends there.`);
+    if (!w) return done('missing', next, { kind: 'chain-missing', workoutId: next });
     const avg = w.graph === 'missing' ? null : w.avgOutput;
-    const warnings: string[] = [];
-    if (w.graph === 'missing') warnings.push(`No performance graph for workout ${w.id} (404).`);
-    else if (avg === null) warnings.push(`No average output in the performance graph of workout ${w.id}.`);
+    const warnings: FtpWarning[] = [];
+    if (w.graph === 'missing') warnings.push({ kind: 'no-graph', workoutId: w.id });
+    else if (avg === null) warnings.push({ kind: 'no-avg-output', workoutId: w.id });
     const baselineFtp = referenceBaseline(w.ftpInfo.ftp, w.ftpInfo.source);
     if (w.ftpInfo.ftp > 0 && baselineFtp === null) {
-      const from = w.ftpInfo.source === null ? 'no source' : `an unknown source "${w.ftpInfo.source}"`;
-      warnings.push(`Workout ${w.id} has a baseline of ${w.ftpInfo.ftp} W with ${from}: not shown.`);
+      warnings.push(
+        w.ftpInfo.source === null
+          ? { kind: 'baseline-no-source', workoutId: w.id, rawBaseline: w.ftpInfo.ftp }
+          : { kind: 'baseline-unknown-source', workoutId: w.id, rawBaseline: w.ftpInfo.ftp, source: w.ftpInfo.source },
+      );
     }
     tests.push({
       workoutId: w.id,

@@ -5,7 +5,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { EXPORT_COLUMNS, csvField, exportFormatOf, historyToCsv, historyToExport, historyToJson, localIsoDate } from '../../../../src/peloton/ftp/export';
+import { EXPORT_COLUMNS, csvField, exportFormatOf, historyToCsv, historyToExport, historyToJson } from '../../../../src/peloton/ftp/export';
+import { localDate } from '../../../../src/shared/dates';
 import type { FtpTest } from '../../../../src/peloton/ftp/model';
 import { everydayHistory, ftpTest, noon } from '../../support/everydayHistory';
 
@@ -33,10 +34,10 @@ describe('FTP history export', () => {
     const records = parseCsv(historyToCsv(shuffled));
     assert.deepEqual(records[0], [...EXPORT_COLUMNS]);
     assert.deepEqual(records.slice(1), [
-      [localIsoDate(noon('2026-01-14')), '176', '183', 'test', '-7', 'applied', '185', 'w4', '20 min FTP Test Ride'],
-      [localIsoDate(noon('2025-06-02')), '162', '183', 'test', '-21', 'not-applied', '170', 'w3', 'FTP Test, "Hills", part 1\nwith a line break'],
-      [localIsoDate(noon('2024-03-10')), '183', '143', 'manual', '40', 'applied', '193', 'w1', '20 min FTP Test Ride'],
-      [localIsoDate(noon('2023-01-05')), '', '', 'none', '', '', '', 'w0', ''],
+      [localDate(noon('2026-01-14')), '176', '183', 'test', '-7', 'applied', '185', 'w4', '20 min FTP Test Ride'],
+      [localDate(noon('2025-06-02')), '162', '183', 'test', '-21', 'not-applied', '170', 'w3', 'FTP Test, "Hills", part 1\nwith a line break'],
+      [localDate(noon('2024-03-10')), '183', '143', 'manual', '40', 'applied', '193', 'w1', '20 min FTP Test Ride'],
+      [localDate(noon('2023-01-05')), '', '', 'none', '', '', '', 'w0', ''],
     ]);
   });
 

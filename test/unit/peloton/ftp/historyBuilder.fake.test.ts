@@ -8,7 +8,7 @@ import { PelotonApiError } from '../../../../src/peloton/api/errors';
 import { baselineKind } from '../../../../src/peloton/ftp/rules';
 import { refreshHistory } from '../../../../src/peloton/ftp/historyBuilder';
 import type { FtpHistory } from '../../../../src/peloton/ftp/model';
-import { localDate } from '../../../../src/views/treeFormat';
+import { localDate } from '../../../../src/shared/dates';
 import { finishWorkouts, getDataset } from '../../../fakePeloton/datasets';
 import type { FakePeloton } from '../../../fakePeloton/server';
 import { useFakePelotonApi } from '../../support/fakeApiHooks';

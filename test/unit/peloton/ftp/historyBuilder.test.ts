@@ -125,6 +125,20 @@ describe('refreshHistory', () => {
       assert.equal(rider.requests.length, 1 + 1 + 12 * 2);
     });
 
+    it('a chain cut by maxChainLength that the list cannot finish keeps the limit warning; a test walked and listed warns once', async () => {
+      const rider = chainRider(8, 40);
+      for (const id of ['t0', 't1', 't2', 't3', 't4']) rider.workouts.find((w) => w.id === id)!.title = 'Special FTP Challenge';
+      rider.workouts.find((w) => w.id === 't6')!.avg = undefined;
+      const result = await refreshHistory(rider, null, { maxChainLength: 3 });
+      assert.deepEqual(ids(result.history!), ['t7', 't6', 't5']);
+      assert.deepEqual(result.warnings, [
+        { kind: 'chain-limit', maxTests: 3 },
+        { kind: 'no-graph', workoutId: 't6' },
+      ]);
+      assert.deepEqual(result.history!.warnings, result.warnings);
+      assert.equal(result.history!.endReason, 'limit');
+    });
+
     it(`never more than ${MAX_REQUESTS_IN_FLIGHT} requests in flight, and it uses them all`, async () => {
       const rider = chainRider(30, 900);
       rider.delayMs = 5;
@@ -141,7 +155,13 @@ describe('refreshHistory', () => {
       assert.deepEqual(ids(history), ['e', 'd', 'c', 'b', 'a']);
       assert.equal(history.tests[2]!.calculatedFtp, null);
       assert.equal(history.tests[3]!.calculatedFtp, null);
-      assert.deepEqual(history.warnings.sort(), ['No average output in the performance graph of workout b.', 'No performance graph for workout c (404).']);
+      assert.deepEqual(
+        history.warnings.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+        [
+          { kind: 'no-avg-output', workoutId: 'b' },
+          { kind: 'no-graph', workoutId: 'c' },
+        ],
+      );
     });
 
     it('a listed test whose workout answers 404 is left out with a warning', async () => {
@@ -151,7 +171,7 @@ describe('refreshHistory', () => {
       rider.getWorkout = (id, signal) => (id === 'c' ? Promise.reject(new PelotonApiError('GET /api/workout/c', 404, 404, 'Workout not found')) : real(id, signal));
       const history = await refresh(rider, null);
       assert.deepEqual(ids(history), ['e', 'd', 'b', 'a']);
-      assert.match(history.warnings.join('\n'), /Workout c, an FTP test in your workout list, was not found \(404\)/);
+      assert.deepEqual(history.warnings, [{ kind: 'listed-test-missing', workoutId: 'c' }]);
       assert.ok(gone);
     });
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MockAgent } from 'undici';
-import { TokenFormatError, TokenRefreshError } from '../../../../src/peloton/api/errors';
-import { PELOTON_CLIENT_ID, LOCAL_STORAGE_KEY, decodeJwtPayload, parsePastedCredentials, refreshAccessToken } from '../../../../src/peloton/signIn/tokens';
+import { TokenFormatError } from '../../../../src/peloton/api/errors';
+import { LOCAL_STORAGE_KEY, decodeJwtPayload, parsePastedCredentials } from '../../../../src/peloton/signIn/tokens';
 import { makeJwt, makeJwtWithoutExp, makeLocalStorageValue } from '../../../fakePeloton/jwt';
 
 const NOW = 1_768_000_000; // 2026-01-09, Unix s
@@ -89,46 +88,6 @@ describe('parsePastedCredentials', () => {
         }
       }),
       { numRuns: 1000 },
-    );
-  });
-});
-
-describe('refreshAccessToken (MockAgent)', () => {
-  let agent: MockAgent;
-  beforeEach(() => {
-    agent = new MockAgent();
-    agent.disableNetConnect();
-  });
-  afterEach(() => agent.close());
-
-  it('posts the form-encoded refresh grant with the client id and keeps a rotated refresh token', async () => {
-    let sentBody = '';
-    let sentType = '';
-    const fresh = makeJwt({ sub: 'u', exp: 4_000_000_000 });
-    agent
-      .get('https://auth.example.test')
-      .intercept({ path: '/oauth/token', method: 'POST', body: (b) => ((sentBody = b), true), headers: (h) => ((sentType = String((h as Record<string, string>)['content-type'])), true) })
-      .reply(200, { access_token: fresh, expires_in: 172800, token_type: 'Bearer', refresh_token: 'v1.new' });
-    const credentials = await refreshAccessToken({ authBaseUrl: 'https://auth.example.test', refreshToken: 'v1.old', dispatcher: agent });
-    assert.deepEqual(Object.fromEntries(new URLSearchParams(sentBody)), { grant_type: 'refresh_token', client_id: PELOTON_CLIENT_ID, refresh_token: 'v1.old' });
-    assert.equal(sentType, 'application/x-www-form-urlencoded');
-    assert.deepEqual(credentials, { accessToken: fresh, refreshToken: 'v1.new', expiresAt: 4_000_000_000 });
-  });
-
-  it('keeps the old refresh token when none comes back', async () => {
-    agent.get('https://auth.example.test').intercept({ path: '/oauth/token', method: 'POST' }).reply(200, { access_token: jwt, expires_in: 100, token_type: 'Bearer' });
-    const credentials = await refreshAccessToken({ authBaseUrl: 'https://auth.example.test', refreshToken: 'v1.old', dispatcher: agent });
-    assert.equal(credentials.refreshToken, 'v1.old');
-  });
-
-  it('reports invalid_grant as a TokenRefreshError with the OAuth code', async () => {
-    agent
-      .get('https://auth.example.test')
-      .intercept({ path: '/oauth/token', method: 'POST' })
-      .reply(403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' });
-    await assert.rejects(
-      refreshAccessToken({ authBaseUrl: 'https://auth.example.test', refreshToken: 'v1.old', dispatcher: agent }),
-      (error: unknown) => error instanceof TokenRefreshError && error.oauthError === 'invalid_grant' && !error.message.includes('v1.old'),
     );
   });
 });
