@@ -27,11 +27,13 @@ export const VIEWS = {
   tests: 'pelotonFtp.tests',
 } as const;
 
-/** The context keys the extension sets (`setContext`) and package.json's `when` clauses read. */
+/** The context keys the extension sets (`setContext`) and package.json's `when` clauses and walkthrough steps read. */
 export const CONTEXT = {
   signedIn: 'pelotonFtp.signedIn',
   hasHistory: 'pelotonFtp.hasHistory',
   refreshing: 'pelotonFtp.refreshing',
+  /** Set once the rider has expanded the current-FTP row to the power zones (a walkthrough step's completion event). */
+  zonesShown: 'pelotonFtp.zonesShown',
 } as const;
 
 /** The setting keys, full names (package.json `contributes.configuration.properties`). */

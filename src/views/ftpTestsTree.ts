@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { FtpTest, RiderFtp } from '../peloton/ftp/model';
 import { nowSeconds } from '../shared/dates';
 import type { HistoryService } from '../history/historyService';
-import { VIEWS } from '../ids';
+import { CONTEXT, VIEWS } from '../ids';
 import { formatAge, noTestsMessage, testsById, riderDescription, riderLabel, riderTooltip, testDescription, testLabel, testTooltip, type TooltipParts } from './treeFormat';
 import { powerZoneItems, riderRowCollapsibleState, zonesTooltipMarkdown } from './zones';
 
@@ -120,5 +120,9 @@ export function registerFtpTestsTree(history: HistoryService): vscode.Disposable
   };
   const subscription = history.onDidChange(sync);
   sync();
-  return vscode.Disposable.from(subscription, view);
+  // The walkthrough's power-zones step is done when the rider opens the zones (package.json, walkthroughs).
+  const zonesShown = view.onDidExpandElement(({ element }) => {
+    if (element instanceof FtpTreeItem && element.test === null) void vscode.commands.executeCommand('setContext', CONTEXT.zonesShown, true);
+  });
+  return vscode.Disposable.from(subscription, zonesShown, view);
 }

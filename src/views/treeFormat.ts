@@ -166,7 +166,11 @@ export function riderDescription(rider: RiderFtp): string {
 export function riderTooltip(rider: RiderFtp, tests: readonly FtpTest[]): TooltipParts {
   const origin = currentFtpOrigin(rider, tests);
   const lines = [origin ? l10n.t('{0}, {1}', riderLabel(rider), origin) : riderLabel(rider)];
-  if (rider.estimatedFtp) lines.push(l10n.t('Peloton estimate {0} W', rider.estimatedFtp));
+  // When the current FTP is Peloton's estimate, the first line already says so (and its watts).
+  const current = currentFtp(rider);
+  if (rider.estimatedFtp && !(current.kind === 'estimated' && current.watts === rider.estimatedFtp)) {
+    lines.push(l10n.t('Peloton estimate {0} W', rider.estimatedFtp));
+  }
   lines.push(tests.length === 1 ? l10n.t('1 FTP test found') : l10n.t('{0} FTP tests found', tests.length));
   return { title: rider.username, subtitle: null, lines, warnings: [] };
 }

@@ -182,8 +182,9 @@ function render(history: HistoryMessage): void {
     return;
   }
 
-  // Progress messages during a refresh repeat the same rows: keep the table (and the focus in it) as it is.
-  const rowsJson = JSON.stringify(history.rows);
+  // Progress messages during a refresh repeat the same rows (and the current FTP's origin, which the table's notes
+  // read): keep the table (and the focus in it) as it is.
+  const rowsJson = JSON.stringify([history.rows, history.currentFtpOrigin]);
   if (rowsJson === drawnRows) return;
   drawnRows = rowsJson;
   view.empty.hidden = true;
@@ -193,7 +194,7 @@ function render(history: HistoryMessage): void {
   else chart = createFtpChart(view.canvas, history.rows, { onSelect: (workoutId) => select(workoutId) });
   // The table is kept between histories: only the rows that changed are written again.
   if (table.element.parentElement !== view.tableBox) view.tableBox.replaceChildren(table.element);
-  table.update(history.rows);
+  table.update(history.rows, history.currentFtpOrigin);
   // New rows (a refresh, or a stored test's series read at last): the detail asks again, or closes when its test is gone.
   select(selected, false);
 }

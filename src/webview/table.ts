@@ -4,7 +4,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { ChartRow } from '../shared/pageProtocol';
-import { WORKOUT_ID, tableRows } from './tableText';
+import type { BaselineOrigin } from './format';
+import { WORKOUT_ID, appliedFootnote, appliedUnknownReasons, tableRows } from './tableText';
 import { createDataGrid, setSelectedRow, type GridCellContent, type GridColumn } from './toolkit';
 
 /**
@@ -53,11 +54,36 @@ function pacingColumnTooltip(): string {
   return l10n.t('The half split (second half against the first: negative is a fade), then the average output of each quarter');
 }
 
+/** Index of the "Applied" column in {@link tableColumns} and {@link tableRows}. */
+const APPLIED_COLUMN = 2;
+
+/**
+ * An "Applied" cell without a mark: the em dash, with the reason as its tooltip (pointer) and as text for screen
+ * readers (the dash itself is hidden from them).
+ */
+function unknownAppliedCell(dash: string, reason: string): HTMLElement {
+  const cell = document.createElement('span');
+  cell.className = 'applied-unknown';
+  cell.title = reason;
+  const mark = document.createElement('span');
+  mark.setAttribute('aria-hidden', 'true');
+  mark.textContent = dash;
+  const spoken = document.createElement('span');
+  spoken.className = 'visually-hidden';
+  spoken.textContent = reason;
+  cell.append(mark, spoken);
+  return cell;
+}
+
 /** The FTP tests table: its grid, the function that redraws it, and a way to mark the selected test. */
 export interface HistoryTable {
+  /** The grid and, when some result has no applied mark, a note under it saying why. */
   element: HTMLElement;
-  /** Shows `rows` (any order: drawn newest first), reusing the rows already drawn. */
-  update(rows: readonly ChartRow[]): void;
+  /**
+   * Shows `rows` (any order: drawn newest first), reusing the rows already drawn.
+   * @param currentFtpOrigin where the current FTP came from: it tells why the newest test may have no mark.
+   */
+  update(rows: readonly ChartRow[], currentFtpOrigin: BaselineOrigin | null): void;
   /** Marks the row of this test as selected (null: none). */
   select(workoutId: string | null): void;
 }
@@ -76,13 +102,22 @@ export function createHistoryTable(onOpenWorkout: (workoutId: string) => void, o
       if (row) onSelect(row.workoutId);
     },
   });
+  const note = document.createElement('p');
+  note.id = 'applied-note';
+  note.className = 'table-note';
+  const element = document.createElement('div');
+  element.className = 'history-table';
+  element.append(grid.element);
   return {
-    element: grid.element,
-    update(rows) {
+    element,
+    update(rows, currentFtpOrigin) {
       newestFirst = [...rows].sort((a, b) => b.takenAt - a.takenAt);
+      const reasons = appliedUnknownReasons(rows, currentFtpOrigin);
       const cells = tableRows(rows).map((texts, i): GridCellContent[] => {
         const row = newestFirst[i];
+        const reason = reasons[i];
         const cellsOfRow: GridCellContent[] = [...texts];
+        if (reason) cellsOfRow[APPLIED_COLUMN] = unknownAppliedCell(texts[APPLIED_COLUMN]!, reason);
         cellsOfRow[PACING_COLUMN] = pacingCell(texts[PACING_COLUMN]);
         if (WORKOUT_ID.test(row.workoutId)) {
           const link = document.createElement('a');
@@ -99,6 +134,14 @@ export function createHistoryTable(onOpenWorkout: (workoutId: string) => void, o
         return cellsOfRow;
       });
       grid.setRows(cells);
+      if (reasons.some((reason) => reason !== null)) {
+        note.textContent = appliedFootnote();
+        grid.element.setAttribute('aria-describedby', note.id);
+        if (note.parentElement !== element) element.append(note);
+      } else {
+        grid.element.removeAttribute('aria-describedby');
+        note.remove();
+      }
     },
     select: (workoutId) => setSelectedRow(grid.element, newestFirst.findIndex((r) => r.workoutId === workoutId)),
   };

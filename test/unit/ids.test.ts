@@ -8,6 +8,7 @@ const readJson = (name: string) => JSON.parse(readFileSync(resolve(ROOT, name), 
 
 interface Contributes {
   authentication: Array<{ id: string; label: string }>;
+  walkthroughs: Array<{ steps: Array<{ completionEvents: string[] }> }>;
   commands: Array<{ command: string }>;
   views: Record<string, Array<{ id: string }>>;
   viewsWelcome: Array<{ view: string; contents: string; when?: string }>;
@@ -23,6 +24,11 @@ const namesIn = (text: string) => text.match(/\bpelotonFtp(?:\.[A-Za-z]+)+/g) ??
 const whenClauses = [
   ...contributes.viewsWelcome.map((w) => w.when ?? ''),
   ...Object.values(contributes.menus).flatMap((items) => items.map((i) => i.when ?? '')),
+  // A walkthrough step done on a context (`onContext:<when clause>`); VS Code's `view.<id>.visible` names the view.
+  ...contributes.walkthroughs
+    .flatMap((w) => w.steps.flatMap((step) => step.completionEvents))
+    .filter((event) => event.startsWith('onContext:'))
+    .map((event) => event.slice('onContext:'.length).replace(/\bview\.([\w.]+)\.visible\b/g, '$1')),
 ];
 const commandLinks = [
   ...contributes.viewsWelcome.map((w) => w.contents),
@@ -35,7 +41,8 @@ describe('src/ids.ts and package.json name the same things', () => {
   });
 
   it('menus and welcome links name only those commands', () => {
-    const known = new Set<string>(Object.values(COMMANDS));
+    // VS Code gives each contributed view a command that shows and focuses it: `<view id>.focus`.
+    const known = new Set<string>([...Object.values(COMMANDS), ...Object.values(VIEWS).map((view) => `${view}.focus`)]);
     const menuCommands = Object.values(contributes.menus).flatMap((items) => items.map((i) => i.command));
     assert.ok(commandLinks.length > 0, 'the welcome texts link commands');
     for (const command of [...menuCommands, ...commandLinks]) assert.ok(known.has(command), `${command} is not in COMMANDS`);

@@ -326,6 +326,48 @@ describe('FTP chart page in Chromium', function () {
     await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 3);
   });
 
+  it('says why a result has no applied mark: the dash points to its reason, read out too, with a note under the table', async () => {
+    await send(page, demoHistory);
+    await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 9);
+    const dashes = await page.evaluate(() =>
+      [...document.querySelectorAll('vscode-data-grid-row')].slice(1).map((row) => {
+        const cell = row.querySelectorAll('vscode-data-grid-cell')[2]!;
+        const unknown = cell.querySelector('.applied-unknown');
+        return {
+          date: (row.querySelector('vscode-data-grid-cell')?.textContent ?? '').trim(),
+          title: unknown?.getAttribute('title') ?? null,
+          spoken: unknown?.querySelector('.visually-hidden')?.textContent ?? null,
+          dashHidden: unknown?.querySelector('[aria-hidden="true"]')?.textContent ?? null,
+        };
+      }),
+    );
+    const explained = dashes.filter((d) => d.title !== null);
+    assert.deepEqual(
+      explained.map((d) => `${d.date} | ${d.title}`),
+      [
+        "2026-02-03 | Not known: this is your newest test, and your FTP now is Peloton's estimate.",
+        '2024-07-21 | Not known: Peloton does not say whether this result became your FTP.',
+        "2022-06-12 | Not known: the next test started from an FTP entered by hand, not from this result.",
+        '2021-01-30 | Not known: the next test started from Peloton\'s estimate, not from this result.',
+      ],
+    );
+    for (const d of explained) {
+      assert.equal(d.spoken, d.title, `${d.date}: the reason is read out`);
+      assert.equal(d.dashHidden, '\u2014', `${d.date}: the dash itself is not read out`);
+    }
+    const note = page.locator('#applied-note');
+    assert.ok(await note.isVisible());
+    assert.match(await note.innerText(), /^A dash \(\u2014\) under Applied: not known whether that result became your FTP/);
+    assert.equal(await page.locator('vscode-data-grid').getAttribute('aria-describedby'), 'applied-note');
+    await page.locator('.applied-unknown').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, 'chart-applied-note.png'), fullPage: true });
+
+    await send(page, seedHistory); // every result marked: no note
+    await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 3);
+    assert.equal(await page.locator('#applied-note').count(), 0);
+    assert.equal(await page.locator('.applied-unknown').count(), 0);
+  });
+
   it('keeps its state: a reloaded page redraws the last history before any message', async () => {
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('vscode-data-grid-row').length === 3);

@@ -149,7 +149,12 @@ export function gridText(page: Page): Promise<GridText> {
   // No named functions inside evaluate(): tsx's keepNames would wrap them in a `__name` the page lacks.
   return page.evaluate(() => {
     const [header, ...rows] = [...document.querySelectorAll('vscode-data-grid vscode-data-grid-row')].map((row) =>
-      [...row.querySelectorAll('vscode-data-grid-cell')].map((cell) => (cell.textContent ?? '').trim()),
+      [...row.querySelectorAll('vscode-data-grid-cell')].map((cell) => {
+        // The cell as drawn: without the text kept for screen readers only.
+        const drawn = cell.cloneNode(true) as Element;
+        drawn.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+        return (drawn.textContent ?? '').trim();
+      }),
     );
     return { header: header ?? [], rows };
   });

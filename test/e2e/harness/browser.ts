@@ -7,27 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import { ensureVsCodeEnvironment } from '../../../scripts/setup-vscode';
+import { CHROMIUM_ARGS } from './chromiumFlags';
+
+export { CHROMIUM_ARGS };
 
 /** Repository root. */
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 /** Where {@link screenshot} writes PNG files. */
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-artifacts', 'screenshots');
-
-/**
- * Chromium flags that work on these machines: without the background-networking ones Chromium keeps trying
- * (and failing) to reach Google's hosts through the closed network.
- */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** Options for {@link launchBrowser}. */
 export interface LaunchBrowserOptions {

@@ -47,6 +47,8 @@ export interface StartCodeServerOptions {
   echoLog?: boolean;
   /** Milliseconds to wait for `/healthz`. Default 60 000. */
   startTimeoutMs?: number;
+  /** The TCP port on 127.0.0.1 (e.g. one forwarded from a container). Default: a free one. */
+  port?: number;
 }
 
 /** A running code-server, as returned by {@link startCodeServer}. */
@@ -289,7 +291,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
   if (opts.locale) writeLanguagePacksJson(extensionsDir, userDataDir);
   const installedMs = Date.now() - started;
 
-  const port = await freePort();
+  const port = opts.port || (await freePort());
   const args = [
     codeServer.entry,
     '--config',

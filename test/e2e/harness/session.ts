@@ -29,24 +29,32 @@ export interface UiSession {
   server: CodeServerInstance;
   browser: BrowserSession;
   page: Page;
+  /** The packaged extension (installed before start unless `installed: false` was asked for). */
+  vsixPath: string;
   close(): Promise<void>;
+}
+
+/** Options of {@link startUiSession}. */
+export interface UiSessionOptions extends Pick<StartCodeServerOptions, 'codeServer' | 'extraVsixPaths' | 'locale'> {
+  /** More user settings, over the fake's base URLs. */
+  userSettings?: Record<string, unknown>;
+  /** false: start without the extension, for a test that installs {@link UiSession.vsixPath} as a rider would. Default true. */
+  installed?: boolean;
 }
 
 /**
  * Starts the fake on `rider`, code-server on the packaged extension pointed at it, and Chromium on the workbench.
- * @param serverOptions more for code-server: which install (e.g. VS Code 1.100), other extensions to install, a
- *   display language (see codeServer.ts).
+ * @param options more for code-server: which install (e.g. VS Code 1.100), other extensions to install, a display
+ *   language (see codeServer.ts), settings, or no extension installed at start.
  */
-export async function startUiSession(
-  rider: FakeRider,
-  serverOptions: Pick<StartCodeServerOptions, 'codeServer' | 'extraVsixPaths' | 'locale'> = {},
-): Promise<UiSession> {
-  const vsix = packageVsix();
+export async function startUiSession(rider: FakeRider, options: UiSessionOptions = {}): Promise<UiSession> {
+  const { userSettings, installed = true, ...serverOptions } = options;
+  const vsixPath = packageVsix();
   const fake = await startFakePeloton({ rider });
   const server = await startCodeServer({
     ...serverOptions,
-    vsixPath: vsix,
-    userSettings: { 'pelotonFtp.apiBaseUrl': fake.url, 'pelotonFtp.authBaseUrl': fake.url },
+    vsixPath: installed ? vsixPath : undefined,
+    userSettings: { 'pelotonFtp.apiBaseUrl': fake.url, 'pelotonFtp.authBaseUrl': fake.url, ...userSettings },
   });
   const browser = await launchBrowser();
   const { page } = browser;
@@ -57,6 +65,7 @@ export async function startUiSession(
     server,
     browser,
     page,
+    vsixPath,
     close: async () => {
       await browser.close();
       await server.stop();

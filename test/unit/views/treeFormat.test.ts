@@ -138,6 +138,14 @@ describe('FTP Tests tree wording', () => {
     assert.deepEqual(riderTooltip(rider, tests).lines.slice(-1), ['5 FTP tests found']);
   });
 
+  it("the current-FTP tooltip names Peloton's estimate once when the current FTP is that estimate, and beside any other FTP", () => {
+    const estimated = { ...rider, currentFtp: 150, currentFtpSource: 'ftp_estimated_source' };
+    assert.deepEqual(riderTooltip(estimated, tests).lines, ["Current FTP 150 W, Peloton's estimate", '5 FTP tests found']);
+    // An estimate newer than the one that is the current FTP is news: it stays.
+    assert.deepEqual(riderTooltip({ ...estimated, estimatedFtp: 155 }, tests).lines.slice(0, 2), ["Current FTP 150 W, Peloton's estimate", 'Peloton estimate 155 W']);
+    assert.deepEqual(riderTooltip(rider, tests).lines.slice(0, 2), ['Current FTP 135 W, entered by hand: 142 W entered as a 20-minute average, × 0.95 = 135 W', 'Peloton estimate 150 W']);
+  });
+
   it('a rider with no FTP test is told so, and where the current FTP comes from', () => {
     assert.equal(noTestsMessage(rider), 'No FTP test found in your Peloton workouts. Your current FTP, 135 W, was entered by hand (142 W × 0.95).');
     assert.match(noTestsMessage({ ...rider, currentFtp: 150, currentFtpSource: 'ftp_estimated_source' }), /Your current FTP, 150 W, is Peloton's estimate\.$/);
