@@ -129,7 +129,7 @@ export function registerEverydaySuite(): void {
       const filters = saveDialogOptions.at(-1)?.filters ?? {};
       assert.deepEqual(Object.values(filters), [['csv'], ['json']]);
       const [header, ...records] = parse(await readFile(target.fsPath, 'utf8'), { record_delimiter: '\r\n' }) as string[][];
-      assert.deepEqual(header, ['date', 'result_w', 'baseline_w', 'baseline_source', 'change_w', 'applied', 'avg_output_w', 'workout_id', 'title']);
+      assert.deepEqual(header, ['date', 'result_w', 'baseline_w', 'baseline_source', 'change_w', 'applied', 'avg_output_w', 'workout_id', 'title', 'q1_w', 'q2_w', 'q3_w', 'q4_w', 'half_split_pct']);
       const rows = testRows();
       assert.equal(records.length, rows.length);
       records.forEach(([date, result, baseline, , change, , , workoutId], i) => {
@@ -158,7 +158,13 @@ export function registerEverydaySuite(): void {
       assert.equal(data.currentFtp.ftp_w, rider.currentFtpSource === 'ftp_manual_source' ? Math.floor((rider.currentFtp! * 190 + 100) / 200) : rider.currentFtp);
       const [header, ...records] = parse(await readFile(join(dir, 'ftp-history.csv'), 'utf8'), { record_delimiter: '\r\n' }) as string[][];
       assert.deepEqual(
-        data.tests.map((t) => header!.map((c) => (t[c] === null ? '' : String(t[c])))),
+        // The JSON keeps pacing as one object ({quarters_w, half_split_pct} or null); the CSV spreads it over five columns.
+        data.tests.map((t) => {
+          const pacing = t.pacing as { quarters_w: number[]; half_split_pct: number } | null;
+          const flat: Record<string, unknown> = { ...t, half_split_pct: pacing?.half_split_pct ?? null };
+          (pacing?.quarters_w ?? [null, null, null, null]).forEach((w, i) => (flat[`q${i + 1}_w`] = w));
+          return header!.map((c) => (flat[c] === null ? '' : String(flat[c])));
+        }),
         records,
       );
       assert.deepEqual(data.tests.map((t) => t.workout_id), testRows().map((r) => r.test!.workoutId));
