@@ -19,7 +19,7 @@ import * as l10n from '@vscode/l10n';
 import { baselineOriginText, formatWatts } from './format';
 import { localDate } from '../shared/dates';
 import type { ChartRow } from '../shared/pageProtocol';
-import { readThemeColors, type ThemeColors } from './theme';
+import { legendLabelLook, readThemeColors, type ThemeColors } from './theme';
 import { timeAxisOptions } from './timeAxis';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
@@ -180,11 +180,7 @@ export function createFtpChart(canvas: HTMLCanvasElement, rows: readonly ChartRo
           position: 'top',
           align: 'start',
           labels: {
-            color: colors.foreground,
-            font,
-            usePointStyle: true,
-            pointStyleWidth: 36,
-            padding: 16,
+            ...legendLabelLook(colors, 36, 16),
             // Each series as a short stroke of its own line (the baseline's dashed), not as its point:
             // Chart.js would otherwise draw the point's border, which is the background colour.
             generateLabels: (chart) =>

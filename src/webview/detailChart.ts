@@ -19,7 +19,7 @@ import { clock, level, quarterSteps, smoothed, type DetailPoint } from './detail
 import { formatWatts } from './format';
 import { localDate } from '../shared/dates';
 import type { ChartRow, PowerSeriesData } from '../shared/pageProtocol';
-import { readThemeColors, withAlpha, type ThemeColors } from './theme';
+import { legendLabelLook, readThemeColors, withAlpha, type ThemeColors } from './theme';
 
 // The line chart's parts are registered by chart.ts (the page's other chart); the band needs the filler too.
 Chart.register(Filler);
@@ -221,11 +221,7 @@ export function createDetailChart(canvas: HTMLCanvasElement, onCadenceToggle: ()
           position: 'top',
           align: 'start',
           labels: {
-            color: colors.foreground,
-            font,
-            usePointStyle: true,
-            pointStyleWidth: 30,
-            padding: 14,
+            ...legendLabelLook(colors, 30, 14),
             filter: (item, data) => (data.datasets[item.datasetIndex ?? 0]?.data.length ?? 0) > 0,
             generateLabels: (c) =>
               c.data.datasets.map((dataset, i) => ({

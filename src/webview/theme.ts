@@ -119,3 +119,11 @@ export function withAlpha(color: string, alpha: number): string {
   const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16));
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
+
+/**
+ * The legend's label look both charts share: the theme's foreground in its font, each series drawn as its own
+ * short line (`pointStyleWidth` and `padding` in CSS pixels).
+ */
+export function legendLabelLook(colors: ThemeColors, pointStyleWidth: number, padding: number) {
+  return { color: colors.foreground, font: { family: colors.fontFamily, size: colors.fontSize }, usePointStyle: true, pointStyleWidth, padding };
+}
