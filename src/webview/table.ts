@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import type { ChartRow } from '../shared/pageProtocol';
 import type { BaselineOrigin } from './format';
 import { WORKOUT_ID, appliedFootnote, appliedUnknownReasons, tableRows } from './tableText';
-import { createDataGrid, setSelectedRow, type GridCellContent, type GridColumn } from './toolkit';
+import { createDataGrid, type GridCellContent, type GridColumn } from './toolkit';
 
 /**
  * The table's columns, in order. Each row of the kit's grid is a grid of its own, so widths are fixed tracks:
@@ -143,6 +143,6 @@ export function createHistoryTable(onOpenWorkout: (workoutId: string) => void, o
         note.remove();
       }
     },
-    select: (workoutId) => setSelectedRow(grid.element, newestFirst.findIndex((r) => r.workoutId === workoutId)),
+    select: (workoutId) => grid.select(newestFirst.findIndex((r) => r.workoutId === workoutId)),
   };
 }

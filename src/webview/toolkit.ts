@@ -83,6 +83,11 @@ export interface DataGrid {
    * grid is on the page (a grid taken off the page stops growing until the next call).
    */
   setRows(rows: GridRows): void;
+  /**
+   * Marks body row `index` (in the rows last set) as selected (`aria-selected`), and no other; -1 for none. Rows added
+   * later, a slice a frame, take the mark as they arrive.
+   */
+  select(index: number): void;
 }
 
 /**
@@ -111,12 +116,14 @@ export function createDataGrid(options: DataGridOptions): DataGrid {
 
   const bodyRows: HTMLElement[] = [];
   let generation = 0;
+  let selected = -1;
   const appendRows = (rows: GridRows, from: number, ofGeneration: number): void => {
     const to = Math.min(rows.length, from + GRID_ROWS_PER_FRAME);
     for (const row of rows.slice(from, to)) {
       const rowElement = document.createElement('vscode-data-grid-row');
       row.forEach((content, i) => rowElement.append(createCell(content, i, options.columns[i], 'default')));
       listenForActivation(rowElement, bodyRows.length, options.onActivateRow);
+      rowElement.setAttribute('aria-selected', String(bodyRows.length === selected));
       bodyRows.push(rowElement);
     }
     grid.append(...bodyRows.slice(from, to));
@@ -142,6 +149,10 @@ export function createDataGrid(options: DataGridOptions): DataGrid {
       });
       if (bodyRows.length < rows.length) appendRows(rows, bodyRows.length, generation);
     },
+    select(index) {
+      selected = index;
+      bodyRows.forEach((row, i) => row.setAttribute('aria-selected', String(i === index)));
+    },
   };
 }
 
@@ -164,12 +175,6 @@ function listenForActivation(rowElement: HTMLElement, index: number, activate: (
       activate(index);
     }
   });
-}
-
-/** Marks the grid's body row `index` (in `rows` order) as selected (`aria-selected`), and no other; -1 for none. */
-export function setSelectedRow(grid: HTMLElement, index: number): void {
-  const rows = [...grid.querySelectorAll('vscode-data-grid-row')].filter((row) => !/header/.test(row.getAttribute('row-type') ?? ''));
-  rows.forEach((row, i) => row.setAttribute('aria-selected', String(i === index)));
 }
 
 function createCell(
