@@ -147,7 +147,9 @@ export class HistoryService implements vscode.Disposable {
     if (!record) return this.clear();
     // Taken (and so forgotten) now: only the refresh right after sign-in may stand on it.
     const me = this.deps.takeSignInMe?.(record.userId);
+    const readStarted = performance.now();
     const loaded = await this.deps.store.load(record.userId);
+    if (loaded.history) this.deps.log.info(`Stored history: ${loaded.history.tests.length} test(s), read in ${Math.round(performance.now() - readStarted)} ms`);
     if (loaded.problem) {
       this.deps.log.warn(loaded.problem);
       void vscode.window.showWarningMessage(loaded.problem);

@@ -236,6 +236,8 @@ export interface TreeRow {
   level: number | null;
   /** aria-expanded: true/false for collapsible rows, null for leaves. */
   expanded: boolean | null;
+  /** aria-setsize: how many rows the row's level holds, rendered or not (a long list renders only what is in view). */
+  setSize: number | null;
 }
 
 /**
@@ -270,6 +272,7 @@ export async function readTreeRows(page: Page, viewTitle?: string): Promise<Tree
         const text = labelEl ? [label, description].filter((t) => t.length > 0).join(' ') : whole;
         const level = row.getAttribute('aria-level');
         const expanded = row.getAttribute('aria-expanded');
+        const setSize = row.getAttribute('aria-setsize');
         rows.push({
           label,
           description,
@@ -277,6 +280,7 @@ export async function readTreeRows(page: Page, viewTitle?: string): Promise<Tree
           ariaLabel: row.getAttribute('aria-label') ?? '',
           level: level === null ? null : Number(level),
           expanded: expanded === null ? null : expanded === 'true',
+          setSize: setSize === null ? null : Number(setSize),
         });
       }
     }
