@@ -28,6 +28,8 @@ export interface PelotonFtpExtensionApi {
   history: HistoryService;
   /** The folder of the extension's log files (the "Peloton FTP" channel writes there). */
   logUri: vscode.Uri;
+  /** The folder of the stored histories (`history-<user id>.json`) and the renewal lock: the extension's global storage. */
+  globalStorageUri: vscode.Uri;
   /** The signed-in Peloton account and its session id (never its tokens), or null. */
   account(): { userId: string; username: string; sessionId: string } | null;
   /** What VS Code's Accounts menu calls to sign out (AuthenticationProvider.removeSession), for the in-host suite. */
@@ -83,7 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Peloto
     const record = auth.current;
     return record ? { userId: record.userId, username: record.username, sessionId: record.id } : null;
   };
-  return { activationMs, history, logUri: context.logUri, account, removeSession: (id) => auth.removeSession(id) };
+  return { activationMs, history, logUri: context.logUri, globalStorageUri: context.globalStorageUri, account, removeSession: (id) => auth.removeSession(id) };
 }
 
 /** Nothing to do: every registration is in context.subscriptions. */

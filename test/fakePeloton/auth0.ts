@@ -151,11 +151,12 @@ export function createFakeAuth0(opts: FakeAuth0Options): FakeAuth0 {
     return true;
   };
 
-  const send = (res: ServerResponse, rec: { status: number }, status: number, contentType: string, body: string, headers: Record<string, string | string[]> = {}): void => {
+  const send = (res: ServerResponse, rec: { status: number; answeredAtMs?: number | null }, status: number, contentType: string, body: string, headers: Record<string, string | string[]> = {}): void => {
     rec.status = status;
     const payload = Buffer.from(body, 'utf8');
     res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(payload.length), 'Cache-Control': 'no-store', ...headers });
     res.end(payload);
+    rec.answeredAtMs = performance.now();
   };
   const json = (res: ServerResponse, rec: { status: number }, status: number, value: unknown) => send(res, rec, status, 'application/json; charset=utf-8', JSON.stringify(value));
   const html = (res: ServerResponse, rec: { status: number }, status: number, body: string, headers: Record<string, string | string[]> = {}) =>

@@ -13,6 +13,10 @@ export interface RecordedRequest {
   /** The name of the route that served it ({@link RouteName}), or null for an unknown path. */
   route: string | null;
   status: number;
+  /** When the fake began to handle it (`performance.now()` of the fake's process, ms). */
+  receivedAtMs: number;
+  /** When its answer was handed to the socket (same clock), or null while none was sent. */
+  answeredAtMs: number | null;
 }
 
 /** Writes the answer to one request and records its status in the request's record. */
@@ -35,6 +39,7 @@ export class Reply {
     const payload = Buffer.from(isJson && this.bom ? `\uFEFF${body}` : body, 'utf8');
     this.res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(payload.length), ...headers });
     this.res.end(payload);
+    this.rec.answeredAtMs = performance.now();
   }
 
   /** Sends a JSON value, or a string as it is (already serialized, or deliberately not JSON). */

@@ -172,7 +172,7 @@ export async function startFakePeloton(opts: FakePelotonOptions): Promise<FakePe
     const path = url.pathname;
     const method = req.method ?? 'GET';
     const found = findRoute(method, path);
-    const rec: RecordedRequest = { method, path, query: url.search, route: found?.route.name ?? null, status: 0 };
+    const rec: RecordedRequest = { method, path, query: url.search, route: found?.route.name ?? null, status: 0, receivedAtMs: performance.now(), answeredAtMs: null };
     requests.push(rec);
     if (found?.route.name === 'ride_details') rideDetails.set(found.params[0], (rideDetails.get(found.params[0]) ?? 0) + 1);
     const reply = new Reply(res, rec, bom);

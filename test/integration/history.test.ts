@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { Agent } from 'undici';
 import * as vscode from 'vscode';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { referenceWalk } from '../../bench/referenceWalker';
 import { referenceLimit, roundTrips, type RoundTrips } from '../../bench/roundTrips';
 import type { PelotonFtpExtensionApi } from '../../src/extension';
@@ -22,6 +23,8 @@ import { fakeId, noonUtc } from '../fakePeloton/dataset';
 import { getDataset } from '../fakePeloton/datasets';
 import { ACCESS_TOKEN_LIFETIME_SECONDS, makeLocalStorageValue } from '../fakePeloton/jwt';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+import { startFakePelotonThread } from '../fakePeloton/thread';
+import { inFlightSummary } from '../fakePeloton/timeline';
 import { nowSeconds } from '../../src/shared/dates';
 import { startCpuProfile } from './cpuProfile';
 import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow } from './host';
@@ -29,9 +32,11 @@ import { EXTENSION_ID, clearShown, inputAnswers, setSetting, shown, stubWindow }
 /** Issue 16's rider of many years: 120 chained FTP tests among 3,000 workouts (30 list pages). */
 const MANY_YEARS = 'many-120-3000';
 const MANY_YEARS_TESTS = 120;
+/** Cold sign-ins timed in the extension host; the median is printed (one run moves by ±10 % with the machine's load). */
+const COLD_RUNS = 3;
 
 /** What the rider pastes to sign in to `fake`. */
-function paste(fake: FakePeloton): string {
+function paste(fake: Pick<FakePeloton, 'accessToken' | 'refreshToken'>): string {
   return makeLocalStorageValue({ accessToken: fake.accessToken, refreshToken: fake.refreshToken, expiresAt: nowSeconds() + ACCESS_TOKEN_LIFETIME_SECONDS });
 }
 
@@ -154,69 +159,105 @@ export function registerHistorySuite(): void {
 
     it('cold history of 120 tests among 3,000 workouts at 50 ms per request: the extension beside the reference walker and its floor (printed)', async () => {
       const latencyMs = 50;
-      const fake = await useFake(await startFakePeloton({ rider: getDataset(MANY_YEARS), latencyMs }));
-      // The fake runs in this host and builds each payload on its first request (about half a second of this thread
-      // for this rider): built here, outside the timed part, as Peloton's servers are not in the extension host. The
-      // benchmark warms its fake the same way.
-      const warmUp = new Agent();
+      // Peloton's servers are not in the extension host: the fake is served from a thread of its own (served from
+      // this one, its work on 271 requests and 10 MB of answers sat between the extension's requests: see the README).
+      // It builds each payload on its first request: built here, outside the timed part, as the benchmark's warm-up does.
+      const fake = await startFakePelotonThread(join(__dirname, 'fakeThread.js'), { dataset: MANY_YEARS, latencyMs });
+      await setSetting('apiBaseUrl', fake.url);
+      await setSetting('authBaseUrl', fake.url);
       try {
-        await refreshHistory(new PelotonApi({ baseUrl: fake.url, getAccessToken: () => fake.accessToken, dispatcher: warmUp }), null);
-      } finally {
-        await warmUp.close();
-      }
-      fake.resetCounts();
-      inputAnswers.push(paste(fake));
-      // When the refresh began (sign-in done), and how many times the views were told of a change meanwhile.
-      let refreshStartedAt = 0;
-      let changes = 0;
-      const watch = api.history.onDidChange(() => {
-        changes++;
-        if (!refreshStartedAt && api.history.state.refreshing) refreshStartedAt = performance.now();
-      });
-      const profile = await startCpuProfile();
-      const started = performance.now();
-      const lastRow = whenHistory(api, settled(MANY_YEARS_TESTS), 'the 120-test history', 90_000);
-      await vscode.commands.executeCommand('pelotonFtp.signIn');
-      const lastRowAt = await lastRow;
-      const profileSummary = await profile.stop();
-      watch.dispose();
-      const extensionMs = lastRowAt - started;
-      const requests = fake.requests.length;
-      const shownHistory = history()!;
-      assert.equal(shownHistory.tests.length, MANY_YEARS_TESTS);
-      assert.ok(requests > 2, `the history was fetched, not read from a store (${requests} requests)`);
-      // Progress is coalesced: about one view update per 100 ms (and per phase), not one per test (240+ here).
-      const refreshMs = lastRowAt - refreshStartedAt;
-      assert.ok(changes <= refreshMs / 100 + 10, `${changes} view updates in ${Math.round(refreshMs)} ms`);
-
-      const agent = new Agent();
-      const referenceMs: number[] = [];
-      let trips: RoundTrips;
-      try {
-        // Outside the timed part: the rider's layout (one more listing) gives the floors.
-        trips = await roundTrips(new PelotonApi({ baseUrl: fake.url, getAccessToken: () => fake.accessToken, dispatcher: agent }), shownHistory);
-        for (let run = 0; run < 3; run++) {
-          const t0 = performance.now();
-          const reference = await referenceWalk(fake.url, fake.accessToken, agent, referenceLimit(shownHistory));
-          referenceMs.push(performance.now() - t0);
-          assert.equal(reference.tests.length, MANY_YEARS_TESTS);
+        const warmUp = new Agent();
+        try {
+          await refreshHistory(new PelotonApi({ baseUrl: fake.url, getAccessToken: () => fake.accessToken, dispatcher: warmUp }), null);
+        } finally {
+          await warmUp.close();
         }
+        await fake.resetCounts();
+        inputAnswers.push(paste(fake));
+        /** One cold sign-in to the last of 120 rows (nothing stored), timed; `profiled`: with a CPU profile when asked for. */
+        const coldSignIn = async (profiled: boolean) => {
+          await fake.resetCounts();
+          inputAnswers.push(paste(fake));
+          // When the refresh began (sign-in done), and how many times the views were told of a change meanwhile.
+          let refreshStartedAt = 0;
+          let changes = 0;
+          const watch = api.history.onDidChange(() => {
+            changes++;
+            if (!refreshStartedAt && api.history.state.refreshing) refreshStartedAt = performance.now();
+          });
+          const profile = profiled ? await startCpuProfile() : null;
+          const started = performance.now();
+          const lastRow = whenHistory(api, settled(MANY_YEARS_TESTS), 'the 120-test history', 90_000);
+          await vscode.commands.executeCommand('pelotonFtp.signIn');
+          const lastRowAt = await lastRow;
+          const profileSummary = (await profile?.stop()) ?? null;
+          watch.dispose();
+          const served = await fake.requests();
+          assert.equal(history()?.tests.length, MANY_YEARS_TESTS);
+          assert.ok(served.length > 2, `the history was fetched, not read from a store (${served.length} requests)`);
+          // Progress is coalesced: about one view update per 100 ms (and per phase), not one per test (240+ here).
+          const refreshMs = lastRowAt - refreshStartedAt;
+          assert.ok(changes <= refreshMs / 100 + 10, `${changes} view updates in ${Math.round(refreshMs)} ms`);
+          return {
+            ms: lastRowAt - started,
+            signInMs: refreshStartedAt - started,
+            refreshMs,
+            changes,
+            requests: served.length,
+            flight: inFlightSummary(served, MAX_REQUESTS_IN_FLIGHT)!,
+            profileSummary,
+          };
+        };
+        /** Signs out and removes the stored history, so that the next sign-in is cold again. */
+        const forget = async () => {
+          const userId = api.account()?.userId;
+          await vscode.commands.executeCommand('pelotonFtp.signOut');
+          await vscode.workspace.fs.delete(vscode.Uri.joinPath(api.globalStorageUri, `history-${userId}.json`));
+        };
+        const runs = [];
+        for (let run = 0; run < COLD_RUNS; run++) {
+          if (run > 0) await forget();
+          runs.push(await coldSignIn(run === 0));
+        }
+        const shownHistory = history()!;
+        // The median run by its time, and its figures.
+        const middle = [...runs].sort((x, y) => x.ms - y.ms)[Math.floor(runs.length / 2)]!;
+        const extensionMs = middle.ms;
+        const { requests, flight, changes } = middle;
+
+        const agent = new Agent();
+        const referenceMs: number[] = [];
+        let trips: RoundTrips;
+        try {
+          // Outside the timed part: the rider's layout (one more listing) gives the floors.
+          trips = await roundTrips(new PelotonApi({ baseUrl: fake.url, getAccessToken: () => fake.accessToken, dispatcher: agent }), shownHistory);
+          for (let run = 0; run < 3; run++) {
+            const t0 = performance.now();
+            const reference = await referenceWalk(fake.url, fake.accessToken, agent, referenceLimit(shownHistory));
+            referenceMs.push(performance.now() - t0);
+            assert.equal(reference.tests.length, MANY_YEARS_TESTS);
+          }
+        } finally {
+          await agent.close();
+        }
+        const ref = median(referenceMs);
+        // Sign-in (the pasted value checked with GET /api/me) is one more round trip before the list-driven floor.
+        const floorMs = (trips.list + 1) * latencyMs;
+        console.log(
+          `cold history, ${MANY_YEARS_TESTS} tests among 3,000 workouts at ${latencyMs} ms/request, in this VS Code (${vscode.version}): ` +
+            `extension ${Math.round(extensionMs)} ms (median of ${runs.map((r) => Math.round(r.ms)).join(', ')}: sign-in to last row, ${requests} requests; ` +
+            `sign-in ${Math.round(middle.signInMs)} ms, refresh ${Math.round(middle.refreshMs)} ms, ${changes} view updates) · ` +
+            `floor ${floorMs} ms (sign-in + ${trips.list} round trips at ${MAX_REQUESTS_IN_FLIGHT} in flight; ${((extensionMs / floorMs - 1) * 100).toFixed(1)} % above) · ` +
+            `reference walker ${Math.round(ref)} ms (median of ${referenceMs.map((m) => Math.round(m)).join(', ')}) · ` +
+            `ratio ${(extensionMs / ref).toFixed(2)}× (target ≤ 0.23×) · load average ${loadavg()[0]!.toFixed(1)} · ` +
+            `at the fake: ${flight.meanInFlight.toFixed(2)} in flight on average over ${Math.round(flight.spanMs)} ms, none for ${Math.round(flight.noneMs)} ms, ` +
+            `fewer than ${MAX_REQUESTS_IN_FLIGHT} for ${Math.round(flight.belowLimitMs)} ms`,
+        );
+        if (runs[0]!.profileSummary) console.log(`first run: ${runs[0]!.profileSummary}`);
+        await vscode.commands.executeCommand('pelotonFtp.signOut');
       } finally {
-        await agent.close();
+        await fake.close();
       }
-      const ref = median(referenceMs);
-      // Sign-in (the pasted value checked with GET /api/me) is one more round trip before the list-driven floor.
-      const floorMs = (trips.list + 1) * latencyMs;
-      console.log(
-        `cold history, ${MANY_YEARS_TESTS} tests among 3,000 workouts at ${latencyMs} ms/request, in this VS Code (${vscode.version}): ` +
-          `extension ${Math.round(extensionMs)} ms (sign-in to last row, ${requests} requests; sign-in ${Math.round(refreshStartedAt - started)} ms, ` +
-          `refresh ${Math.round(lastRowAt - refreshStartedAt)} ms, ${changes} view updates) · ` +
-          `floor ${floorMs} ms (sign-in + ${trips.list} round trips at ${MAX_REQUESTS_IN_FLIGHT} in flight; ${((extensionMs / floorMs - 1) * 100).toFixed(1)} % above) · ` +
-          `reference walker ${Math.round(ref)} ms (median of ${referenceMs.map((m) => Math.round(m)).join(', ')}) · ` +
-          `ratio ${(extensionMs / ref).toFixed(2)}× (target ≤ 0.23×) · load average ${loadavg()[0]!.toFixed(1)}`,
-      );
-      if (profileSummary) console.log(profileSummary);
-      await vscode.commands.executeCommand('pelotonFtp.signOut');
     });
   });
 }

@@ -72,27 +72,40 @@ export interface PelotonApiOptions {
   onExchange?: (record: ExchangeRecord) => void;
 }
 
-/** The Peloton API, read-only. Every method takes an optional AbortSignal and throws typed errors. */
+/**
+ * Runs one exchange with Peloton (the request sent and its whole body read) under a caller's bound on requests in
+ * flight, e.g. a `p-limit` of 6. The answer is checked (JSON, zod) after the exchange has left the bound, so a slot
+ * is free for the next request while a large page is being read.
+ */
+export type ExchangeSlot = <T>(exchange: () => Promise<T>) => Promise<T>;
+
+/** No bound: the exchange runs at once. */
+const unbounded: ExchangeSlot = (exchange) => exchange();
+
+/**
+ * The Peloton API, read-only. Every method takes an optional AbortSignal and an optional {@link ExchangeSlot} (the
+ * bound its exchanges run under; none when absent) and throws typed errors.
+ */
 export class PelotonApi {
   constructor(private readonly options: PelotonApiOptions) {}
 
   /** GET /api/me — the signed-in rider with the FTP fields. */
-  getMe(signal?: AbortSignal): Promise<PelotonMe> {
-    return this.getJson('/api/me', meSchema, signal);
+  getMe(signal?: AbortSignal, slot?: ExchangeSlot): Promise<PelotonMe> {
+    return this.getJson('/api/me', meSchema, { signal, slot });
   }
 
   /** GET /api/workout/{id}?joins=ride,ride.instructor — one workout with `ftp_info` and the ride. */
-  getWorkout(workoutId: string, signal?: AbortSignal): Promise<Workout> {
-    return this.getJson(`/api/workout/${encodeURIComponent(workoutId)}`, workoutSchema, signal, '?joins=ride,ride.instructor');
+  getWorkout(workoutId: string, signal?: AbortSignal, slot?: ExchangeSlot): Promise<Workout> {
+    return this.getJson(`/api/workout/${encodeURIComponent(workoutId)}`, workoutSchema, { signal, slot, query: '?joins=ride,ride.instructor' });
   }
 
   /**
    * GET /api/workout/{id}/performance_graph?every_n={@link PERFORMANCE_GRAPH_EVERY_N} — a workout's metrics: average
    * output, and its output and cadence a sample every 5 seconds.
    */
-  getPerformanceGraph(workoutId: string, signal?: AbortSignal): Promise<PerformanceGraph> {
+  getPerformanceGraph(workoutId: string, signal?: AbortSignal, slot?: ExchangeSlot): Promise<PerformanceGraph> {
     const query = `?every_n=${PERFORMANCE_GRAPH_EVERY_N}`;
-    return this.getJson(`/api/workout/${encodeURIComponent(workoutId)}/performance_graph`, performanceGraphSchema, signal, query);
+    return this.getJson(`/api/workout/${encodeURIComponent(workoutId)}/performance_graph`, performanceGraphSchema, { signal, slot, query });
   }
 
   /**
@@ -100,28 +113,34 @@ export class PelotonApi {
    * workouts, newest first, each with its class (`ride`) joined. Errors name the page, e.g.
    * `GET /api/user/u1/workouts page 2: HTTP 500 …`.
    */
-  getWorkoutsPage(userId: string, page: number, limit = 100, signal?: AbortSignal): Promise<WorkoutsPage> {
+  getWorkoutsPage(userId: string, page: number, limit = 100, signal?: AbortSignal, slot?: ExchangeSlot): Promise<WorkoutsPage> {
     const path = `/api/user/${encodeURIComponent(userId)}/workouts`;
-    return this.getJson(path, workoutsPageSchema, signal, `?joins=ride&limit=${limit}&page=${page}&sort_by=-created`, `GET ${path} page ${page}`);
+    const query = `?joins=ride&limit=${limit}&page=${page}&sort_by=-created`;
+    return this.getJson(path, workoutsPageSchema, { signal, slot, query, endpoint: `GET ${path} page ${page}` });
   }
 
   /**
    * GET /api/ride/{ride_id}/details — a class (ride) with its top-level `is_ftp_test`: whether Peloton files the
    * class as an FTP test, whatever its title says. `rideId` is a listed workout's `ride.id`.
    */
-  getRideDetails(rideId: string, signal?: AbortSignal): Promise<RideDetails> {
-    return this.getJson(`/api/ride/${encodeURIComponent(rideId)}/details`, rideDetailsSchema, signal);
+  getRideDetails(rideId: string, signal?: AbortSignal, slot?: ExchangeSlot): Promise<RideDetails> {
+    return this.getJson(`/api/ride/${encodeURIComponent(rideId)}/details`, rideDetailsSchema, { signal, slot });
   }
 
   /**
-   * Sends a GET and validates the JSON answer. `endpoint` names the request in errors (default `GET <path>`).
+   * Sends a GET (each exchange under `slot`) and validates the JSON answer after it. `query` starts with `?`;
+   * `endpoint` names the request in errors (default `GET <path>`).
    * @throws {PelotonAuthError} on 401 (after one `onUnauthorized` retry), {@link PelotonApiError} on other
    *   HTTP errors, {@link PelotonSchemaError} on a payload that does not fit, {@link PelotonNetworkError}.
    */
-  private async getJson<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal, query = '', endpoint = `GET ${path}`): Promise<z.infer<S>> {
-    let res = await this.send(path + query, signal);
+  private async getJson<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    { signal, slot = unbounded, query = '', endpoint = `GET ${path}` }: { signal?: AbortSignal; slot?: ExchangeSlot; query?: string; endpoint?: string },
+  ): Promise<z.infer<S>> {
+    let res = await slot(() => this.send(path + query, signal));
     if (res.status === 401 && this.options.onUnauthorized && (await this.options.onUnauthorized(res.token))) {
-      res = await this.send(path + query, signal);
+      res = await slot(() => this.send(path + query, signal));
     }
     if (res.status === 401) {
       const body = readErrorBody(res);

@@ -5,7 +5,7 @@
  * the stored history (`FtpHistory.ftpClasses`), and one refresh asks each class once however many workouts took it.
  * A lookup that fails is not an answer: it is told as a warning and asked again by the next refresh.
  */
-import type { PelotonApi } from '../api/pelotonApi';
+import type { ExchangeSlot, PelotonApi } from '../api/pelotonApi';
 import { PelotonAuthError, isAbortError } from '../api/errors';
 
 /** The part of the API the checks use. */
@@ -24,12 +24,12 @@ export class FtpClassChecks {
 
   /**
    * @param stored the answers kept from earlier refreshes (absent in a history stored before classes were asked).
-   * @param run runs one request under the refresh's shared bound on requests in flight.
+   * @param slot the refresh's shared bound on requests in flight (each request's exchange runs under it).
    */
   constructor(
     private readonly api: FtpClassApi,
     stored: Readonly<FtpClassAnswers> | undefined,
-    private readonly run: <T>(request: () => Promise<T>) => Promise<T>,
+    private readonly slot: ExchangeSlot,
     private readonly signal: AbortSignal,
   ) {
     this.answers = new Map(Object.entries(stored ?? {}));
@@ -50,7 +50,7 @@ export class FtpClassChecks {
     if (known !== undefined) return Promise.resolve({ ok: true, isTest: known });
     let promise = this.asked.get(rideId);
     if (!promise) {
-      promise = this.run(() => this.api.getRideDetails(rideId, this.signal)).then(
+      promise = this.api.getRideDetails(rideId, this.signal, this.slot).then(
         (details): FtpClassCheck => {
           this.answers.set(rideId, details.is_ftp_test);
           return { ok: true, isTest: details.is_ftp_test };

@@ -167,11 +167,11 @@ class Refresh {
     if (halves === 2) this.tell({ fetched: this.progress.fetched + 1 });
   }
 
-  /** Fetches once per refresh, under the shared bound; the promise is marked handled (its consumer reads it later). */
+  /** Fetches once per refresh (the request runs under the shared bound); the promise is marked handled (its consumer reads it later). */
   private memo<T>(cache: Map<string, Promise<T>>, workoutId: string, request: () => Promise<T>): Promise<T> {
     let promise = cache.get(workoutId);
     if (!promise) {
-      promise = this.limit(request);
+      promise = request();
       cache.set(workoutId, promise);
       promise.then(
         () => this.halfSettled(workoutId),
@@ -182,11 +182,11 @@ class Refresh {
   }
 
   private workout(workoutId: string): Promise<Workout> {
-    return this.memo(this.workouts, workoutId, () => this.api.getWorkout(workoutId, this.signal));
+    return this.memo(this.workouts, workoutId, () => this.api.getWorkout(workoutId, this.signal, this.limit));
   }
 
   private graph(workoutId: string): Promise<PerformanceGraph> {
-    return this.memo(this.graphs, workoutId, () => this.api.getPerformanceGraph(workoutId, this.signal));
+    return this.memo(this.graphs, workoutId, () => this.api.getPerformanceGraph(workoutId, this.signal, this.limit));
   }
 
   /** Fetches a listed test's workout and graph side by side (memoised: the chain walker may ask for them too). */
@@ -224,16 +224,16 @@ class Refresh {
     const expected = options.expectedUserId;
     const firstPage =
       !options.me && expected !== undefined && !this.stored?.listed
-        ? this.limit(() => this.api.getWorkoutsPage(expected, 0, WORKOUTS_PAGE_LIMIT, signal))
+        ? this.api.getWorkoutsPage(expected, 0, WORKOUTS_PAGE_LIMIT, signal, this.limit)
         : undefined;
     firstPage?.catch(() => undefined); // read (and its error thrown) by listWorkouts below
-    const me = options.me ?? (await this.limit(() => this.api.getMe(signal)));
+    const me = options.me ?? (await this.api.getMe(signal, this.limit));
     if (expected !== undefined && me.id !== expected) throw new WrongAccountError(expected, me.id);
     const rider = riderFtp(me);
     const stored = this.stored?.rider.userId === me.id ? this.stored : null;
     const storedIds = new Set(stored?.tests.map((t) => t.workoutId));
     // Stored tests without a power series get theirs once (seriesBackfill.ts), beside the rest of the refresh.
-    const storedTests = fillSeries(stored?.tests ?? [], (id) => this.limit(() => this.api.getPerformanceGraph(id, signal)));
+    const storedTests = fillSeries(stored?.tests ?? [], (id) => this.api.getPerformanceGraph(id, signal, this.limit));
     storedTests.catch(() => undefined); // read below, after the list and the chain
     const counters = { totalWorkouts: me.total_workouts ?? null, lastWorkoutAt: me.last_workout_at ?? null };
     const classes = new FtpClassChecks(this.api, stored?.ftpClasses, this.limit, signal);
@@ -285,7 +285,7 @@ class Refresh {
     if (!listUnchanged(previous, counters)) {
       this.tell({ phase: 'list' });
       const list = (stopAt: ListWorkoutsOptions['stopAt'], more: Partial<ListWorkoutsOptions>) =>
-        listWorkouts(this.api, me.id, { stopAt, run: this.limit, signal, onWorkouts, ...more });
+        listWorkouts(this.api, me.id, { stopAt, slot: this.limit, signal, onWorkouts, ...more });
       try {
         listing = await list(previous?.throughWorkoutId ? { workoutId: previous.throughWorkoutId, createdAt: previous.throughCreatedAt } : null, {
           pageLimit: incrementalPageLimit(previous, counters.totalWorkouts),

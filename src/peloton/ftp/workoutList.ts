@@ -7,7 +7,7 @@
  * so): a newer workout can then be listed after an older one, so an incremental listing does not stop at the first
  * older workout but only {@link LIST_ORDER_SLACK_SECONDS} below it (PELOTON_API.md "Listing workouts").
  */
-import type { PelotonApi } from '../api/pelotonApi';
+import type { ExchangeSlot, PelotonApi } from '../api/pelotonApi';
 import type { ListedWorkout, WorkoutsPage } from '../api/schemas';
 
 /** Workouts asked per page: 100 is the most Peloton gives (a larger `limit` is cut to 100; PELOTON_API.md). */
@@ -33,8 +33,8 @@ export interface ListWorkoutsOptions {
    * null (a marker stored without it) at that workout, by id. null lists all.
    */
   stopAt: { workoutId: string; createdAt: number | null } | null;
-  /** Runs one request under the refresh's shared bound on requests in flight. */
-  run: <T>(request: () => Promise<T>) => Promise<T>;
+  /** The refresh's shared bound on requests in flight (each page's exchange runs under it). */
+  slot: ExchangeSlot;
   signal?: AbortSignal;
   /**
    * Workouts asked per page, 1–100 (default {@link WORKOUTS_PAGE_LIMIT}). An incremental listing asks about as many as
@@ -70,7 +70,7 @@ export interface WorkoutListing {
  *   or an `AbortError`.
  */
 export async function listWorkouts(api: WorkoutListApi, userId: string, options: ListWorkoutsOptions): Promise<WorkoutListing> {
-  const { stopAt, run, signal } = options;
+  const { stopAt, slot, signal } = options;
   const seen = new Set<string>();
   const byPage: ListedWorkout[][] = [];
   let pages = 0;
@@ -93,7 +93,7 @@ export async function listWorkouts(api: WorkoutListApi, userId: string, options:
     return stopped;
   };
   const limit = options.firstPage ? WORKOUTS_PAGE_LIMIT : Math.min(WORKOUTS_PAGE_LIMIT, Math.max(1, Math.round(options.pageLimit ?? WORKOUTS_PAGE_LIMIT)));
-  const fetchPage = (page: number) => run(() => api.getWorkoutsPage(userId, page, limit, signal));
+  const fetchPage = (page: number) => api.getWorkoutsPage(userId, page, limit, signal, slot);
 
   const first = await (options.firstPage ?? fetchPage(0));
   let reachedStop = take(first, 0);

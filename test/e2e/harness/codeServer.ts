@@ -114,6 +114,10 @@ export const DEFAULT_TEST_SETTINGS: Readonly<Record<string, unknown>> = {
   'git.openRepositoryInParentFolders': 'never',
   'editor.accessibilitySupport': 'off',
   'window.restoreWindows': 'none',
+  // The fakes the in-host suites start listen in the extension host: no port to forward to the browser, and VS Code's
+  // port finder would otherwise scan the process table for them while a timed test runs (~70 ms of the host's CPU).
+  'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
 };
 
 const live = new Set<ChildProcess>();

@@ -6,6 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PelotonApiError } from '../../../src/peloton/api/errors';
+import type { ExchangeSlot } from '../../../src/peloton/api/pelotonApi';
 import type { HistoryApi } from '../../../src/peloton/ftp/historyBuilder';
 import type { PelotonMe, PerformanceGraph, RideDetails, Workout, WorkoutsPage } from '../../../src/peloton/api/schemas';
 
@@ -83,22 +84,29 @@ export class FakeRider implements HistoryApi {
     public me: FakeMe,
   ) {}
 
-  private async answer<T>(key: string, signal: AbortSignal | undefined, make: () => T): Promise<T> {
-    signal?.throwIfAborted();
-    this.requests.push(key);
-    this.inFlight++;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    try {
-      await sleep(this.delayMs, undefined, { signal });
-      const left = this.failures.get(key) ?? 0;
-      if (left > 0) {
-        this.failures.set(key, left - 1);
-        throw new PelotonApiError(`GET ${key}`, 500, null, 'Internal Server Error');
+  /**
+   * One request: its exchange (recorded, counted in flight, delayed, maybe failed) runs under `slot`, as PelotonApi
+   * runs its exchanges; the answer is made after it.
+   */
+  private async answer<T>(key: string, signal: AbortSignal | undefined, slot: ExchangeSlot | undefined, make: () => T): Promise<T> {
+    const exchange = async (): Promise<void> => {
+      signal?.throwIfAborted();
+      this.requests.push(key);
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      try {
+        await sleep(this.delayMs, undefined, { signal });
+        const left = this.failures.get(key) ?? 0;
+        if (left > 0) {
+          this.failures.set(key, left - 1);
+          throw new PelotonApiError(`GET ${key}`, 500, null, 'Internal Server Error');
+        }
+      } finally {
+        this.inFlight--;
       }
-      return make();
-    } finally {
-      this.inFlight--;
-    }
+    };
+    await (slot ? slot(exchange) : exchange());
+    return make();
   }
 
   /** Requests whose key starts with `prefix`. */
@@ -106,8 +114,8 @@ export class FakeRider implements HistoryApi {
     return this.requests.filter((r) => r.startsWith(prefix)).length;
   }
 
-  getMe(signal?: AbortSignal): Promise<PelotonMe> {
-    return this.answer('me', signal, () => ({
+  getMe(signal?: AbortSignal, slot?: ExchangeSlot): Promise<PelotonMe> {
+    return this.answer('me', signal, slot, () => ({
       id: USER_ID,
       username: 'rider',
       ...this.me,
@@ -118,9 +126,9 @@ export class FakeRider implements HistoryApi {
     }));
   }
 
-  getWorkoutsPage(userId: string, page: number, limit = 100, signal?: AbortSignal): Promise<WorkoutsPage> {
+  getWorkoutsPage(userId: string, page: number, limit = 100, signal?: AbortSignal, slot?: ExchangeSlot): Promise<WorkoutsPage> {
     this.pageLimits.push(limit);
-    return this.answer(`page ${page}`, signal, () => {
+    return this.answer(`page ${page}`, signal, slot, () => {
       if (userId !== USER_ID) throw new PelotonApiError(`GET /api/user/${userId}/workouts`, 404, null, 'not found');
       return this.pageBody(page, limit);
     });
@@ -145,8 +153,8 @@ export class FakeRider implements HistoryApi {
     return w;
   }
 
-  getWorkout(id: string, signal?: AbortSignal): Promise<Workout> {
-    return this.answer(`workout ${id}`, signal, () => this.workoutBody(id));
+  getWorkout(id: string, signal?: AbortSignal, slot?: ExchangeSlot): Promise<Workout> {
+    return this.answer(`workout ${id}`, signal, slot, () => this.workoutBody(id));
   }
 
   /** The body of GET /api/workout/{id}; throws a 404 PelotonApiError for an unknown id. */
@@ -160,16 +168,16 @@ export class FakeRider implements HistoryApi {
   }
 
   /** GET /api/ride/{id}/details as `ride <id>`: `is_ftp_test` from {@link classes}; 404 for a class not there. */
-  getRideDetails(rideId: string, signal?: AbortSignal): Promise<RideDetails> {
-    return this.answer(`ride ${rideId}`, signal, () => {
+  getRideDetails(rideId: string, signal?: AbortSignal, slot?: ExchangeSlot): Promise<RideDetails> {
+    return this.answer(`ride ${rideId}`, signal, slot, () => {
       const isTest = this.classes.get(rideId);
       if (isTest === undefined) throw new PelotonApiError(`GET /api/ride/${rideId}/details`, 404, 4040, 'Ride not found');
       return { is_ftp_test: isTest };
     });
   }
 
-  getPerformanceGraph(id: string, signal?: AbortSignal): Promise<PerformanceGraph> {
-    return this.answer(`graph ${id}`, signal, () => this.graphBody(id));
+  getPerformanceGraph(id: string, signal?: AbortSignal, slot?: ExchangeSlot): Promise<PerformanceGraph> {
+    return this.answer(`graph ${id}`, signal, slot, () => this.graphBody(id));
   }
 
   /** The body of GET /api/workout/{id}/performance_graph; throws a 404 PelotonApiError when there is none. */

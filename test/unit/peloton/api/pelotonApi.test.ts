@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { MockAgent } from 'undici';
-import { PelotonApi, USER_AGENT, type ExchangeRecord } from '../../../../src/peloton/api/pelotonApi';
+import { PelotonApi, USER_AGENT, type ExchangeRecord, type ExchangeSlot } from '../../../../src/peloton/api/pelotonApi';
 import { createPelotonDispatcher } from '../../../../src/peloton/api/dispatcher';
-import { PelotonApiError } from '../../../../src/peloton/api/errors';
+import { PelotonApiError, PelotonSchemaError } from '../../../../src/peloton/api/errors';
 import { seedExample } from '../../../fakePeloton/datasets';
 import { rideIdOf } from '../../../fakePeloton/builder';
 import { startFakePeloton } from '../../../fakePeloton/server';
@@ -86,5 +86,48 @@ describe('PelotonApi', () => {
     } finally {
       await fake.close();
     }
+  });
+  it('runs each exchange under the slot it is given and checks the answer after the slot is left; a 401 retry takes a slot again', async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const origin = agent.get('https://api.example.test');
+    origin.intercept({ path: '/api/me' }).reply(200, { id: 'u1', username: 'rider' });
+    origin.intercept({ path: '/api/me' }).reply(200, { id: 42 }); // not a rider: a schema error
+    origin.intercept({ path: '/api/me' }).reply(401, { status: 401, error_code: 3020, message: 'Not logged in' });
+    origin.intercept({ path: '/api/me' }).reply(200, { id: 'u1', username: 'rider' });
+    /** The slot's story: each exchange entering it, and leaving it with an answer or an error. */
+    const story: string[] = [];
+    const slot: ExchangeSlot = async (exchange) => {
+      story.push('enter');
+      try {
+        const answer = await exchange();
+        story.push('answered');
+        return answer;
+      } catch (error) {
+        story.push('threw');
+        throw error;
+      }
+    };
+    let token = 'old';
+    const api = new PelotonApi({
+      baseUrl: 'https://api.example.test',
+      getAccessToken: () => token,
+      dispatcher: agent,
+      onUnauthorized: async () => {
+        story.push('renew');
+        token = 'new';
+        return true;
+      },
+    });
+    assert.equal((await api.getMe(undefined, slot)).id, 'u1');
+    assert.deepEqual(story.splice(0), ['enter', 'answered']);
+    await assert.rejects(
+      api.getMe(undefined, slot).finally(() => story.push('rejected')),
+      PelotonSchemaError,
+    );
+    assert.deepEqual(story.splice(0), ['enter', 'answered', 'rejected'], 'the slot was left with the answer read; it was checked after');
+    assert.equal((await api.getMe(undefined, slot)).id, 'u1');
+    assert.deepEqual(story.splice(0), ['enter', 'answered', 'renew', 'enter', 'answered'], 'the renewal waits outside the slot');
+    await agent.close();
   });
 });

@@ -18,7 +18,7 @@ function classesApi(table: Record<string, boolean>, failWith: (rideId: string) =
   return { api, asked };
 }
 
-const direct = <T>(request: () => Promise<T>) => request();
+const direct = <T>(exchange: () => Promise<T>) => exchange();
 
 describe('FtpClassChecks (GET /api/ride/{id}/details, each class once)', () => {
   it('asks each class once however many workouts ask at the same time, and remembers the answer', async () => {
@@ -76,11 +76,14 @@ describe('FtpClassChecks (GET /api/ride/{id}/details, each class once)', () => {
   it('runs its requests under the bound it is given', async () => {
     let inFlight = 0;
     let most = 0;
+    // The exchange runs under the slot it is handed (as PelotonApi does); reading the answer comes after.
     const api: FtpClassApi = {
-      getRideDetails: async () => {
-        most = Math.max(most, ++inFlight);
-        await new Promise((r) => setTimeout(r, 5));
-        inFlight--;
+      getRideDetails: async (_id, _signal, slot = direct) => {
+        await slot(async () => {
+          most = Math.max(most, ++inFlight);
+          await new Promise((r) => setTimeout(r, 5));
+          inFlight--;
+        });
         return { is_ftp_test: false };
       },
     };

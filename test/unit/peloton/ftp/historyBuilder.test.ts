@@ -104,12 +104,12 @@ describe('refreshHistory', () => {
       rider.pageCap = 20; // the server gives fewer than asked: page_count, not the limit, says how many pages
       rider.duplicates.set(1, [rider.workouts[3]!, rider.workouts[39]!]);
       rider.duplicates.set(4, [rider.workouts[94]!]);
-      const run = <T>(request: () => Promise<T>) => request();
-      const all = await listWorkouts(rider, USER_ID, { stopAt: null, run });
+      const slot = <T>(exchange: () => Promise<T>) => exchange();
+      const all = await listWorkouts(rider, USER_ID, { stopAt: null, slot });
       assert.deepEqual(all.workouts.map((w) => w.id), rider.workouts.map((w) => w.id));
       assert.equal(all.pages, 5);
       assert.equal(all.reachedStop, false);
-      const upTo = await listWorkouts(rider, USER_ID, { stopAt: { workoutId: rider.workouts[45]!.id, createdAt: null }, run });
+      const upTo = await listWorkouts(rider, USER_ID, { stopAt: { workoutId: rider.workouts[45]!.id, createdAt: null }, slot });
       assert.deepEqual(upTo.workouts.map((w) => w.id), rider.workouts.slice(0, 45).map((w) => w.id));
       assert.equal(upTo.pages, 3);
       assert.equal(upTo.reachedStop, true);
@@ -169,7 +169,7 @@ describe('refreshHistory', () => {
       const rider = noChainRider();
       const gone = rider.workouts.find((w) => w.id === 'c')!;
       const real = rider.getWorkout.bind(rider);
-      rider.getWorkout = (id, signal) => (id === 'c' ? Promise.reject(new PelotonApiError('GET /api/workout/c', 404, 404, 'Workout not found')) : real(id, signal));
+      rider.getWorkout = (id, signal, slot) => (id === 'c' ? Promise.reject(new PelotonApiError('GET /api/workout/c', 404, 404, 'Workout not found')) : real(id, signal, slot));
       const history = await refresh(rider, null);
       assert.deepEqual(ids(history), ['e', 'd', 'b', 'a']);
       assert.deepEqual(history.warnings, [{ kind: 'listed-test-missing', workoutId: 'c' }]);
