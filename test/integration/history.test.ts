@@ -172,8 +172,6 @@ export function registerHistorySuite(): void {
         } finally {
           await warmUp.close();
         }
-        await fake.resetCounts();
-        inputAnswers.push(paste(fake));
         /** One cold sign-in to the last of 120 rows (nothing stored), timed; `profiled`: with a CPU profile when asked for. */
         const coldSignIn = async (profiled: boolean) => {
           await fake.resetCounts();
