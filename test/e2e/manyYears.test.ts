@@ -6,12 +6,24 @@
  * request to Peloton. Prints how long after the reload the 120 rows were on screen.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { getDataset } from '../fakePeloton/datasets';
 import type { FakePeloton } from '../fakePeloton/server';
-import { findWebviewFrame, hasSelector, openViewContainer, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, type TreeRow } from './harness/browser';
+import {
+  findWebviewFrame,
+  hasSelector,
+  openViewContainer,
+  readTreeRows,
+  reloadWindowUntilRows,
+  runCommand,
+  screenshot,
+  typeInQuickInput,
+  waitForNotification,
+  type TreeRow,
+} from './harness/browser';
+import { filesUnder, pelotonLogs } from './harness/files';
 import { chartTableRows, ftpStatusItem, showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
 
 const TESTS = 120;
@@ -22,26 +34,16 @@ function settledCount(rows: readonly TreeRow[]): number | null {
   return rows[0]!.setSize;
 }
 
-/** Every file under `folder`, recursively. */
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((name) => join(folder, name));
-}
-
-/** The lines of the extension's log (the "Peloton FTP" output channel's files, every window of the run) that match `pattern`. */
-function logLines(dataDir: string, pattern: RegExp): string[] {
-  return filesUnder(dataDir)
-    .filter((file) => file.endsWith('Peloton FTP.log'))
-    .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
-    .filter((line) => pattern.test(line));
-}
-
 /** The stored history files of the run (`history-<user id>.json` under the extension's global storage). */
 function storedHistoryFiles(userDataDir: string): string[] {
-  const storage = join(userDataDir, 'User', 'globalStorage');
-  if (!existsSync(storage)) return [];
-  return readdirSync(storage, { recursive: true, encoding: 'utf8' })
-    .filter((name) => /(^|\/)history-[^/]+\.json$/.test(name))
-    .map((name) => join(storage, name));
+  return filesUnder(join(userDataDir, 'User', 'globalStorage')).filter((file) => /[\\/]history-[^\\/]+\.json$/.test(file));
+}
+
+/** The lines of the extension's log (every window of the run) that match `pattern`. */
+function logLines(dataDir: string, pattern: RegExp): string[] {
+  return pelotonLogs(dataDir)
+    .flatMap((text) => text.split('\n'))
+    .filter((line) => pattern.test(line));
 }
 
 describe('A rider of many years: the stored 120-test history at startup', function () {
@@ -86,25 +88,7 @@ describe('A rider of many years: the stored 120-test history at startup', functi
 
   it('after a window reload the 120 stored tests are in the tree, the status bar and the chart, with no request to Peloton', async () => {
     fake.resetCounts();
-    const reloaded = page.waitForEvent('load', { timeout: 90_000 });
-    await runCommand(page, 'Developer: Reload Window');
-    await reloaded;
-    const loadedAt = Date.now();
-    // The window restores the Peloton container itself; open it only when it stays closed (a click while it is being
-    // restored would close it again).
-    const deadline = loadedAt + 90_000;
-    let rows: TreeRow[] = [];
-    let lastOpenTry = loadedAt;
-    while (settledCount(rows) !== 1 + TESTS) {
-      assert.ok(Date.now() < deadline, `the stored rows after the reload; rows: ${JSON.stringify(rows.map((r) => r.text))}`);
-      await page.waitForTimeout(100);
-      rows = await readTreeRows(page, 'FTP Tests');
-      if (rows.length === 0 && Date.now() - lastOpenTry > 8000) {
-        lastOpenTry = Date.now();
-        await openViewContainer(page, 'Peloton', 5000).catch(() => undefined);
-      }
-    }
-    const onScreenMs = Date.now() - loadedAt;
+    const { rows, afterLoadMs: onScreenMs } = await reloadWindowUntilRows(page, 'Peloton', 'FTP Tests', (r) => settledCount(r) === 1 + TESTS);
     assert.deepEqual(
       rows.map((r) => `${r.label} | ${r.description}`),
       rowsBefore.slice(0, rows.length).map((r) => `${r.label} | ${r.description}`),

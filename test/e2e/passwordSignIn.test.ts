@@ -7,27 +7,16 @@
  * its state and webview state), the workbench DOM and every frame (webviews included).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { seedExample } from '../fakePeloton/datasets';
 import type { FakePeloton } from '../fakePeloton/server';
-import { openViewContainer, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, hasSelector } from './harness/browser';
+import { openViewContainer, readTreeRows, reloadWindowUntilRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, hasSelector } from './harness/browser';
 import type { CodeServerInstance } from './harness/codeServer';
+import { filesUnder, pelotonLogs } from './harness/files';
 import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
 
 const WRONG_PASSWORD = 'Typo-In-The-Password-9';
-
-function filesUnder(folder: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(folder)) {
-    const full = join(folder, name);
-    const info = statSync(full, { throwIfNoEntry: false });
-    if (info?.isDirectory()) out.push(...filesUnder(full));
-    else if (info?.isFile()) out.push(full);
-  }
-  return out;
-}
 
 async function treeRows(page: Page): Promise<string[]> {
   return (await readTreeRows(page, 'FTP Tests')).map((r) => `${r.label} | ${r.description}`);
@@ -157,17 +146,8 @@ describe('Sign In with Email and Password in code-server, as a rider uses it', f
   });
 
   it('the session survives a reload of the window', async () => {
-    await runCommand(page, 'Developer: Reload Window');
-    await page.waitForTimeout(1000);
-    await page.locator('.monaco-workbench .part.statusbar').first().waitFor({ state: 'visible', timeout: 60_000 });
     assert.ok(rowsBeforeReload.length >= 2, 'the history was on screen before the reload');
-    // The window restores the Peloton container itself, some seconds after the workbench is drawn; a click while it
-    // restores would close it again. So: wait for the rows, and open the container only if it stays closed.
-    const deadline = Date.now() + 45_000;
-    while ((await treeRows(page)).length < rowsBeforeReload.length && Date.now() < deadline) {
-      await page.waitForTimeout(2000);
-      if ((await treeRows(page)).length === 0) await openViewContainer(page, 'Peloton', 5000).catch(() => undefined);
-    }
+    await reloadWindowUntilRows(page, 'Peloton', 'FTP Tests', (rows) => rows.length >= rowsBeforeReload.length, 45_000);
     const rows = await waitForSteadyRows(page, rowsBeforeReload.length, 5000);
     assert.deepEqual(rows, rowsBeforeReload);
     assert.equal(await page.locator('.part.sidebar .welcome-view-content .monaco-button').filter({ visible: true }).count(), 0, 'no Sign In buttons');
@@ -190,7 +170,7 @@ describe('Sign In with Email and Password in code-server, as a rider uses it', f
       }
     }
     // a positive control: the output channel's file was among them, with the wrong-password exchange (not the password)
-    const channel = files.filter((f) => f.endsWith('Peloton FTP.log')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const channel = pelotonLogs(server.dataDir).join('\n');
     assert.match(channel, /POST \/usernamepassword\/login → 400/);
     assert.ok(!channel.toLowerCase().includes(fake.auth0.email.toLowerCase()), 'the email is not logged');
     const storage = await browserStorage(page);

@@ -10,7 +10,7 @@
  *   token is refused it asks for a reload ("Reload Window"), and after the reload it uses the renewed session.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REFRESH_MARGIN_SECONDS } from '../../src/auth/accessTokens';
@@ -19,6 +19,7 @@ import { seedExample } from '../fakePeloton/datasets';
 import { makeLocalStorageValue } from '../fakePeloton/jwt';
 import type { FakePeloton } from '../fakePeloton/server';
 import { openViewContainer, openWorkbench, readNotifications, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification } from './harness/browser';
+import { filesUnder, pelotonLogs } from './harness/files';
 import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
 
 /** How long the fake's token endpoint takes to answer (ms): long enough that the two renewals would overlap. */
@@ -38,20 +39,6 @@ async function steadyRows(page: Page, atLeast: number, timeoutMs = 90_000): Prom
     await page.waitForTimeout(250);
   }
   throw new Error(`expected at least ${atLeast} steady rows in FTP Tests, saw ${JSON.stringify(rows)}`);
-}
-
-/** Every file under `folder`. */
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .map((name) => join(folder, name))
-    .filter((file) => statSync(file, { throwIfNoEntry: false })?.isFile());
-}
-
-/** The text of each window's "Peloton FTP" log, by its extension host folder. */
-function pelotonLogs(userDataDir: string): string[] {
-  return filesUnder(join(userDataDir, 'logs'))
-    .filter((file) => /Peloton FTP\.log$/.test(file))
-    .map((file) => readFileSync(file, 'utf8'));
 }
 
 /** Waits `ms` milliseconds. */
@@ -130,7 +117,7 @@ describe('One Peloton session in two code-server windows', function () {
     for (const token of fake.refreshFamilies()[0]!.tokens) tokens.add(token);
     tokens.add(fake.accessToken);
 
-    const logs = pelotonLogs(server.userDataDir);
+    const logs = pelotonLogs(join(server.userDataDir, 'logs'));
     assert.equal(logs.length, 2, 'a log per window');
     assert.equal(logs.filter((l) => l.includes('Renewing the Peloton access token with the refresh token')).length, 1, 'one window renewed');
     assert.equal(

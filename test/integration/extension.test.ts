@@ -4,14 +4,14 @@
  * `window.showInputBox`; the messages the extension shows are recorded as they are shown.
  */
 import assert from 'node:assert/strict';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { PelotonFtpExtensionApi } from '../../src/extension';
 import { ACCESS_TOKEN_LIFETIME_SECONDS, makeJwt, makeLocalStorageValue } from '../fakePeloton/jwt';
 import { ftpTest, baselineFrom, seedExample } from '../fakePeloton/datasets';
 import { noonUtc } from '../fakePeloton/dataset';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+import { filesUnder } from '../e2e/harness/files';
 import { EXTENSION_ID, buttonsOf, clearShown, inputAnswers, setSetting, shown, stubWindow, until } from './host';
 import { localDate, nowSeconds } from '../../src/shared/dates';
 
@@ -19,16 +19,6 @@ const COMMANDS = ['signIn', 'signOut', 'refresh', 'cancelRefresh', 'showChart', 
 
 /** Every token the fake minted during the suite: none may appear in a log line. */
 const tokensSeen = new Set<string>();
-
-async function filesUnder(folder: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const name of await readdir(folder).catch(() => [] as string[])) {
-    const full = join(folder, name);
-    if ((await stat(full)).isDirectory()) out.push(...(await filesUnder(full)));
-    else out.push(full);
-  }
-  return out;
-}
 
 export function registerExtensionSuite(): void {
   describe('Peloton FTP History in the extension host', function () {
@@ -217,7 +207,7 @@ export function registerExtensionSuite(): void {
     });
 
     it('never writes a token to the log', async () => {
-      const files = (await filesUnder(api.logUri.fsPath)).filter((f) => f.endsWith('.log'));
+      const files = filesUnder(api.logUri.fsPath).filter((f) => f.endsWith('.log'));
       assert.ok(files.length > 0, `log files under ${api.logUri.fsPath}`);
       const text = (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n');
       assert.match(text, /GET \/api\/me → 200/);

@@ -5,41 +5,22 @@
  * their buttons; a progress notification can be cancelled from the test. Runs after the token suite (signed out).
  */
 import assert from 'node:assert/strict';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PelotonFtpExtensionApi } from '../../src/extension';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../fakePeloton/auth0';
 import { seedExample } from '../fakePeloton/datasets';
 import { startFakePeloton, type FakePeloton } from '../fakePeloton/server';
+import { filesUnder } from '../e2e/harness/files';
+import { EXTENSION_ID, until } from './host';
 
-const EXTENSION_ID = 'peloton-ftp-history.peloton-ftp-history';
 const WRONG_PASSWORD = 'Not-The-Demo-Password-42';
 
 interface Shown {
   kind: 'info' | 'warning' | 'error';
   message: string;
   buttons: string[];
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Every file under `folder` (recursively), skipping unreadable entries. */
-async function filesUnder(folder: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const name of await readdir(folder).catch(() => [] as string[])) {
-    const full = join(folder, name);
-    const info = await stat(full).catch(() => null);
-    if (info?.isDirectory()) out.push(...(await filesUnder(full)));
-    else if (info?.isFile()) out.push(full);
-  }
-  return out;
 }
 
 export function registerPasswordSignInSuite(): void {
@@ -214,7 +195,7 @@ export function registerPasswordSignInSuite(): void {
       let userData = api.logUri.fsPath;
       while (dirname(userData) !== userData && !(await stat(join(userData, 'User')).catch(() => null))) userData = dirname(userData);
       const roots = [api.logUri.fsPath, ...(dirname(userData) !== userData ? [userData] : [])];
-      const files = [...new Set((await Promise.all(roots.map(filesUnder))).flat())];
+      const files = [...new Set(roots.flatMap((root) => filesUnder(root)))];
       assert.ok(files.some((f) => f.endsWith('.log')), `log files under ${api.logUri.fsPath}`);
       let searched = 0;
       for (const file of files) {

@@ -8,7 +8,7 @@
  * reading the whole list again (pages only), which drops the stored tests no longer listed.
  */
 import pLimit from 'p-limit';
-import type { PelotonApi } from '../api/pelotonApi';
+import type { ExchangeSlot, PelotonApi } from '../api/pelotonApi';
 import { PelotonApiError, WrongAccountError, isAbortError } from '../api/errors';
 import { riderFtp, settle, toFtpTest, walkFtpChain, type FtpChainApi, type FtpChainResult, type Settled } from './chain';
 import { listedKind } from './testRule';
@@ -126,7 +126,8 @@ type ListedOutcome =
 class Refresh {
   /** The first error that was not an abort; the rest of the refresh is aborted when it happens. */
   failure: unknown = null;
-  private readonly limit = pLimit(MAX_REQUESTS_IN_FLIGHT);
+  /** The one bound on requests in flight: every exchange of this refresh runs under it (see ExchangeSlot). */
+  private readonly slot: ExchangeSlot = pLimit(MAX_REQUESTS_IN_FLIGHT);
   private readonly workouts = new Map<string, Promise<Workout>>();
   private readonly graphs = new Map<string, Promise<PerformanceGraph>>();
   private readonly settledHalves = new Map<string, number>();
@@ -182,11 +183,11 @@ class Refresh {
   }
 
   private workout(workoutId: string): Promise<Workout> {
-    return this.memo(this.workouts, workoutId, () => this.api.getWorkout(workoutId, this.signal, this.limit));
+    return this.memo(this.workouts, workoutId, () => this.api.getWorkout(workoutId, this.signal, this.slot));
   }
 
   private graph(workoutId: string): Promise<PerformanceGraph> {
-    return this.memo(this.graphs, workoutId, () => this.api.getPerformanceGraph(workoutId, this.signal, this.limit));
+    return this.memo(this.graphs, workoutId, () => this.api.getPerformanceGraph(workoutId, this.signal, this.slot));
   }
 
   /** Fetches a listed test's workout and graph side by side (memoised: the chain walker may ask for them too). */
@@ -224,19 +225,19 @@ class Refresh {
     const expected = options.expectedUserId;
     const firstPage =
       !options.me && expected !== undefined && !this.stored?.listed
-        ? this.api.getWorkoutsPage(expected, 0, WORKOUTS_PAGE_LIMIT, signal, this.limit)
+        ? this.api.getWorkoutsPage(expected, 0, WORKOUTS_PAGE_LIMIT, signal, this.slot)
         : undefined;
     firstPage?.catch(() => undefined); // read (and its error thrown) by listWorkouts below
-    const me = options.me ?? (await this.api.getMe(signal, this.limit));
+    const me = options.me ?? (await this.api.getMe(signal, this.slot));
     if (expected !== undefined && me.id !== expected) throw new WrongAccountError(expected, me.id);
     const rider = riderFtp(me);
     const stored = this.stored?.rider.userId === me.id ? this.stored : null;
     const storedIds = new Set(stored?.tests.map((t) => t.workoutId));
     // Stored tests without a power series get theirs once (seriesBackfill.ts), beside the rest of the refresh.
-    const storedTests = fillSeries(stored?.tests ?? [], (id) => this.api.getPerformanceGraph(id, signal, this.limit));
+    const storedTests = fillSeries(stored?.tests ?? [], (id) => this.api.getPerformanceGraph(id, signal, this.slot));
     storedTests.catch(() => undefined); // read below, after the list and the chain
     const counters = { totalWorkouts: me.total_workouts ?? null, lastWorkoutAt: me.last_workout_at ?? null };
-    const classes = new FtpClassChecks(this.api, stored?.ftpClasses, this.limit, signal);
+    const classes = new FtpClassChecks(this.api, stored?.ftpClasses, this.slot, signal);
 
     // The chain (which test set the current FTP), over the same fetches as the list.
     const chainApi: FtpChainApi = {
@@ -285,7 +286,7 @@ class Refresh {
     if (!listUnchanged(previous, counters)) {
       this.tell({ phase: 'list' });
       const list = (stopAt: ListWorkoutsOptions['stopAt'], more: Partial<ListWorkoutsOptions>) =>
-        listWorkouts(this.api, me.id, { stopAt, slot: this.limit, signal, onWorkouts, ...more });
+        listWorkouts(this.api, me.id, { stopAt, slot: this.slot, signal, onWorkouts, ...more });
       try {
         listing = await list(previous?.throughWorkoutId ? { workoutId: previous.throughWorkoutId, createdAt: previous.throughCreatedAt } : null, {
           pageLimit: incrementalPageLimit(previous, counters.totalWorkouts),

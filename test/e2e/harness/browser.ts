@@ -289,6 +289,41 @@ export async function readTreeRows(page: Page, viewTitle?: string): Promise<Tree
 }
 
 /**
+ * Reloads the window (**Developer: Reload Window**: a new extension host, as when VS Code starts again) and waits until
+ * the rows of the view `viewTitle` satisfy `until`. The reloaded window restores its view container by itself, some
+ * seconds after the workbench is drawn, and a click while it restores would close it again: so the container
+ * `containerTitle` is opened only when the view has shown no row for 8 s.
+ * @returns the rows, and the milliseconds from the reloaded page's load to them.
+ * @throws when `until` does not hold within `timeoutMs` of the load.
+ */
+export async function reloadWindowUntilRows(
+  page: Page,
+  containerTitle: string,
+  viewTitle: string,
+  until: (rows: TreeRow[]) => boolean,
+  timeoutMs = 90_000,
+): Promise<{ rows: TreeRow[]; afterLoadMs: number }> {
+  const reloaded = page.waitForEvent('load', { timeout: 90_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await reloaded;
+  const loadedAt = Date.now();
+  let rows: TreeRow[] = [];
+  let lastOpenTry = loadedAt;
+  while (!until(rows)) {
+    if (Date.now() - loadedAt > timeoutMs) {
+      throw new Error(`rows of "${viewTitle}" after the reload not as expected within ${timeoutMs} ms; rows: ${JSON.stringify(rows.map((r) => r.text))}`);
+    }
+    await page.waitForTimeout(100);
+    rows = await readTreeRows(page, viewTitle);
+    if (rows.length === 0 && Date.now() - lastOpenTry > 8000) {
+      lastOpenTry = Date.now();
+      await openViewContainer(page, containerTitle, 5000).catch(() => undefined);
+    }
+  }
+  return { rows, afterLoadMs: Date.now() - loadedAt };
+}
+
+/**
  * Polls {@link readTreeRows} until `until(rows)` holds (default: at least one row) and returns the rows. Tree views
  * fill in asynchronously (the extension host starts seconds after the workbench is drawn, then getChildren runs).
  */
