@@ -15,6 +15,7 @@ import { calendarDaysBetween } from '../../src/views/statusBarModel';
 import { demo } from '../fakePeloton/datasets';
 import type { FakePeloton } from '../fakePeloton/server';
 import {
+  answerFileDialog,
   clearNotifications,
   findWebviewFrame,
   hasSelector,
@@ -66,9 +67,7 @@ function lastTestSentence(days: number): string {
 /** Runs the export command and answers VS Code's save dialog with `file`. */
 async function exportTo(page: Page, file: string): Promise<void> {
   await runCommand(page, 'Peloton: Export FTP History...');
-  await typeInQuickInput(page, file);
-  await page.waitForTimeout(300); // the dialog reads the folder it is pointed at
-  await page.keyboard.press('Enter');
+  await answerFileDialog(page, file);
 }
 
 describe('Everyday use in code-server: power zones, the status bar, export', function () {

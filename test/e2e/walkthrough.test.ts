@@ -8,11 +8,12 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { demo } from '../fakePeloton/datasets';
 import type { FakePeloton } from '../fakePeloton/server';
 import {
+  answerFileDialog,
   clearNotifications,
   findWebviewFrame,
   hasSelector,
@@ -68,28 +69,6 @@ async function waitForDoneSteps(page: Page, expected: readonly Step[], timeoutMs
     await page.waitForTimeout(200);
   }
   assert.deepEqual(done, expected, 'the ticked steps');
-}
-
-/**
- * Answers VS Code's own file dialog (a quick input in the browser) with `path`, typed in, then Enter. The dialog
- * reads folders as the path is typed and may rewrite a path typed while it is still reading, so the path is typed
- * again until the dialog shows it as typed and closes on Enter.
- */
-async function answerFileDialog(page: Page, path: string): Promise<void> {
-  const dialog = page.locator('.quick-input-widget').filter({ visible: true }).first();
-  const input = dialog.locator('input').first();
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  for (let attempt = 1; ; attempt++) {
-    await input.fill(path);
-    // An existing file shows as the list's row once the dialog has read its folder.
-    await dialog.locator('.monaco-list-row', { hasText: basename(path) }).first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
-    await page.waitForTimeout(500);
-    if ((await input.inputValue()) === path) {
-      await input.press('Enter');
-      if (await dialog.waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false)) return;
-    }
-    if (attempt === 5) throw new Error(`the file dialog did not take ${path}; it shows ${await input.inputValue()}`);
-  }
 }
 
 /** Expands a step and clicks the button of its description whose text is `label`. */

@@ -106,9 +106,17 @@ async function rowLabel(row: Locator): Promise<string> {
   return ((await row.getAttribute('aria-label')) ?? '').trim();
 }
 
-/** Opens the command palette (F1) and waits for its input. */
+/**
+ * Opens the command palette (F1) and waits for its input. A palette already open (its value starts with `>`) is
+ * kept; any other quick input still open (a file dialog, an input box a failed step left) is closed first with
+ * Escape, so that a command is never typed into it.
+ */
 export async function openCommandPalette(page: Page): Promise<void> {
   const input = page.locator('.quick-input-widget input').filter({ visible: true });
+  if ((await input.count()) > 0 && !((await input.first().inputValue().catch(() => '')).startsWith('>'))) {
+    await input.first().press('Escape').catch(() => undefined);
+    await input.first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  }
   if ((await input.count()) === 0) {
     // Focus the workbench first: key presses go nowhere while focus sits in a webview iframe or nowhere at all.
     await page.locator('.monaco-workbench').first().focus().catch(() => undefined);
@@ -166,6 +174,36 @@ export async function typeInQuickInput(page: Page, text: string, opts: { enter?:
   await input.waitFor({ state: 'visible', timeout: opts.timeoutMs ?? 10_000 });
   await input.fill(text);
   if (opts.enter) await input.press('Enter');
+}
+
+/**
+ * Answers VS Code's own file dialog (a quick input in the browser) with `file` (a path), typed in, then Enter. The
+ * dialog reads folders as the path is typed and may rewrite a path typed while it is still reading, and an Enter
+ * while a folder row is active goes into that folder instead of answering. So the path is typed, Enter waits until
+ * the dialog has shown it as typed and not busy for half a second, and all of it is done again until the dialog
+ * closes. Throws after five tries, naming what the dialog showed.
+ */
+export async function answerFileDialog(page: Page, file: string): Promise<void> {
+  const dialog = page.locator('.quick-input-widget').filter({ visible: true }).first();
+  const input = dialog.locator('input').first();
+  const busy = dialog.locator('.quick-input-progress.active');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  let shown = '';
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await input.fill(file);
+    let steady = 0;
+    for (const until = Date.now() + 5000; steady < 3 && Date.now() < until; ) {
+      await page.waitForTimeout(150);
+      shown = await input.inputValue().catch(() => '');
+      steady = shown === file && (await busy.count()) === 0 ? steady + 1 : 0;
+    }
+    if (steady < 3) continue;
+    await input.press('Enter');
+    if (await dialog.waitFor({ state: 'hidden', timeout: 5000 }).then(() => true, () => false)) return;
+    shown = await input.inputValue().catch(() => shown);
+  }
+  const rows = await dialog.locator('.monaco-list-row').allTextContents().catch(() => []);
+  throw new Error(`the file dialog did not take ${file}; it shows ${shown}, rows ${JSON.stringify(rows.slice(0, 8))}`);
 }
 
 /**
