@@ -79,8 +79,8 @@ export interface PelotonApiOptions {
  */
 export type ExchangeSlot = <T>(exchange: () => Promise<T>) => Promise<T>;
 
-/** No bound: the exchange runs at once. */
-const unbounded: ExchangeSlot = (exchange) => exchange();
+/** No bound: the exchange runs at once (the methods' default; a caller that keeps no bound of its own passes it). */
+export const unbounded: ExchangeSlot = (exchange) => exchange();
 
 /**
  * The Peloton API, read-only. Every method takes an optional AbortSignal and an optional {@link ExchangeSlot} (the

@@ -6,7 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PelotonApiError } from '../../../src/peloton/api/errors';
-import type { ExchangeSlot } from '../../../src/peloton/api/pelotonApi';
+import { unbounded, type ExchangeSlot } from '../../../src/peloton/api/pelotonApi';
 import type { HistoryApi } from '../../../src/peloton/ftp/historyBuilder';
 import type { PelotonMe, PerformanceGraph, RideDetails, Workout, WorkoutsPage } from '../../../src/peloton/api/schemas';
 
@@ -105,7 +105,7 @@ export class FakeRider implements HistoryApi {
         this.inFlight--;
       }
     };
-    await (slot ? slot(exchange) : exchange());
+    await (slot ?? unbounded)(exchange);
     return make();
   }
 

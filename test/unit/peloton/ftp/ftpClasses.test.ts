@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import pLimit from 'p-limit';
 import { PelotonApiError, PelotonAuthError } from '../../../../src/peloton/api/errors';
+import { unbounded } from '../../../../src/peloton/api/pelotonApi';
 import type { RideDetails } from '../../../../src/peloton/api/schemas';
 import { FtpClassChecks, type FtpClassApi } from '../../../../src/peloton/ftp/ftpClasses';
 
@@ -18,12 +19,11 @@ function classesApi(table: Record<string, boolean>, failWith: (rideId: string) =
   return { api, asked };
 }
 
-const direct = <T>(exchange: () => Promise<T>) => exchange();
 
 describe('FtpClassChecks (GET /api/ride/{id}/details, each class once)', () => {
   it('asks each class once however many workouts ask at the same time, and remembers the answer', async () => {
     const { api, asked } = classesApi({ 'r-de': true, 'r-builder': false });
-    const checks = new FtpClassChecks(api, undefined, direct, new AbortController().signal);
+    const checks = new FtpClassChecks(api, undefined, unbounded, new AbortController().signal);
     assert.equal(checks.known('r-de'), undefined);
     const answers = await Promise.all(['r-de', 'r-builder', 'r-de', 'r-builder', 'r-de'].map((id) => checks.check(id)));
     assert.deepEqual(answers.map((a) => a.ok && a.isTest), [true, false, true, false, true]);
@@ -34,7 +34,7 @@ describe('FtpClassChecks (GET /api/ride/{id}/details, each class once)', () => {
 
   it('a stored answer is given without a request, and kept with the new ones', async () => {
     const { api, asked } = classesApi({ 'r-es': true });
-    const checks = new FtpClassChecks(api, { 'r-de': true, 'r-builder': false }, direct, new AbortController().signal);
+    const checks = new FtpClassChecks(api, { 'r-de': true, 'r-builder': false }, unbounded, new AbortController().signal);
     assert.deepEqual(await checks.check('r-builder'), { ok: true, isTest: false });
     assert.deepEqual(await checks.check('r-de'), { ok: true, isTest: true });
     assert.deepEqual(asked, []);
@@ -44,20 +44,20 @@ describe('FtpClassChecks (GET /api/ride/{id}/details, each class once)', () => {
 
   it('a failed lookup is no answer: not remembered, so a later refresh asks again', async () => {
     const { api, asked } = classesApi({});
-    const checks = new FtpClassChecks(api, undefined, direct, new AbortController().signal);
+    const checks = new FtpClassChecks(api, undefined, unbounded, new AbortController().signal);
     const result = await checks.check('r-es');
     assert.equal(result.ok, false);
     assert.ok(!result.ok && result.error instanceof PelotonApiError);
     assert.deepEqual(await checks.check('r-es'), result, 'once per refresh, even when it failed');
     assert.deepEqual(checks.toStore(), {});
-    const next = new FtpClassChecks(api, checks.toStore(), direct, new AbortController().signal);
+    const next = new FtpClassChecks(api, checks.toStore(), unbounded, new AbortController().signal);
     await next.check('r-es');
     assert.deepEqual(asked, ['r-es', 'r-es']);
   });
 
   it('a refused session (401) is thrown, not taken as a failed lookup', async () => {
     const { api } = classesApi({}, () => new PelotonAuthError('GET /api/ride/x/details', 3020, 'Not logged in'));
-    const checks = new FtpClassChecks(api, undefined, direct, new AbortController().signal);
+    const checks = new FtpClassChecks(api, undefined, unbounded, new AbortController().signal);
     await assert.rejects(checks.check('x'), PelotonAuthError);
   });
 
@@ -67,7 +67,7 @@ describe('FtpClassChecks (GET /api/ride/{id}/details, each class once)', () => {
       getRideDetails: (_id, signal) =>
         new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true })),
     };
-    const checks = new FtpClassChecks(api, undefined, direct, abort.signal);
+    const checks = new FtpClassChecks(api, undefined, unbounded, abort.signal);
     const pending = checks.check('x');
     abort.abort();
     await assert.rejects(pending, (error: unknown) => (error as Error).name === 'AbortError');
@@ -78,7 +78,7 @@ describe('FtpClassChecks (GET /api/ride/{id}/details, each class once)', () => {
     let most = 0;
     // The exchange runs under the slot it is handed (as PelotonApi does); reading the answer comes after.
     const api: FtpClassApi = {
-      getRideDetails: async (_id, _signal, slot = direct) => {
+      getRideDetails: async (_id, _signal, slot = unbounded) => {
         await slot(async () => {
           most = Math.max(most, ++inFlight);
           await new Promise((r) => setTimeout(r, 5));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { PelotonApiError, WrongAccountError } from '../../../../src/peloton/api/errors';
+import { unbounded } from '../../../../src/peloton/api/pelotonApi';
 import { baselineKind } from '../../../../src/peloton/ftp/rules';
 import { MAX_REQUESTS_IN_FLIGHT, refreshHistory, type RefreshProgress } from '../../../../src/peloton/ftp/historyBuilder';
 import type { FtpHistory } from '../../../../src/peloton/ftp/model';
@@ -104,12 +105,11 @@ describe('refreshHistory', () => {
       rider.pageCap = 20; // the server gives fewer than asked: page_count, not the limit, says how many pages
       rider.duplicates.set(1, [rider.workouts[3]!, rider.workouts[39]!]);
       rider.duplicates.set(4, [rider.workouts[94]!]);
-      const slot = <T>(exchange: () => Promise<T>) => exchange();
-      const all = await listWorkouts(rider, USER_ID, { stopAt: null, slot });
+      const all = await listWorkouts(rider, USER_ID, { stopAt: null, slot: unbounded });
       assert.deepEqual(all.workouts.map((w) => w.id), rider.workouts.map((w) => w.id));
       assert.equal(all.pages, 5);
       assert.equal(all.reachedStop, false);
-      const upTo = await listWorkouts(rider, USER_ID, { stopAt: { workoutId: rider.workouts[45]!.id, createdAt: null }, slot });
+      const upTo = await listWorkouts(rider, USER_ID, { stopAt: { workoutId: rider.workouts[45]!.id, createdAt: null }, slot: unbounded });
       assert.deepEqual(upTo.workouts.map((w) => w.id), rider.workouts.slice(0, 45).map((w) => w.id));
       assert.equal(upTo.pages, 3);
       assert.equal(upTo.reachedStop, true);

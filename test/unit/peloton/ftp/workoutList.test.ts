@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
+import { unbounded } from '../../../../src/peloton/api/pelotonApi';
 import { LIST_ORDER_SLACK_SECONDS, listWorkouts } from '../../../../src/peloton/ftp/workoutList';
 import { FakeRider, USER_ID, otherWorkout, type FakeWorkout } from '../../support/fakeRider';
 
 const HOUR = 3600;
 const T = 1_760_000_000;
-const slot = <T>(exchange: () => Promise<T>) => exchange();
 const noChain = { cycling_ftp: 0, cycling_ftp_source: null, cycling_ftp_workout_id: null };
 
 /** Workouts in the list's order (given), each created at `T + hours` (UTC). */
@@ -28,7 +28,7 @@ describe('listWorkouts', () => {
       noChain,
     );
     rider.pageCap = 2;
-    const listing = await listWorkouts(rider, USER_ID, { stopAt: { workoutId: 'marker', createdAt: T }, slot });
+    const listing = await listWorkouts(rider, USER_ID, { stopAt: { workoutId: 'marker', createdAt: T }, slot: unbounded });
     assert.deepEqual(listing.workouts.map((w) => w.id), ['marker', 'newer-by-utc', 'm-1', 'm-25', 'm-26']);
     assert.equal(listing.reachedStop, true);
     assert.equal(listing.pages, 3, 'never the page after the stop');
@@ -37,7 +37,7 @@ describe('listWorkouts', () => {
 
   it('a marker stored without created_at stops at its id, as before', async () => {
     const rider = new FakeRider(listedAs([['new', 1], ['marker', 0], ['older', -1]]), noChain);
-    const listing = await listWorkouts(rider, USER_ID, { stopAt: { workoutId: 'marker', createdAt: null }, slot });
+    const listing = await listWorkouts(rider, USER_ID, { stopAt: { workoutId: 'marker', createdAt: null }, slot: unbounded });
     assert.deepEqual(listing.workouts.map((w) => w.id), ['new']);
   });
 
@@ -45,16 +45,16 @@ describe('listWorkouts', () => {
     const rider = new FakeRider(listedAs(Array.from({ length: 25 }, (_, i): [string, number] => [`w${i}`, -i])), noChain);
     rider.pageCap = 10;
     rider.duplicates.set(1, [rider.workouts[3]!]);
-    const full = await listWorkouts(rider, USER_ID, { stopAt: null, slot });
+    const full = await listWorkouts(rider, USER_ID, { stopAt: null, slot: unbounded });
     assert.equal(full.workouts.length, 25);
     assert.equal(full.complete, true);
-    const incremental = await listWorkouts(rider, USER_ID, { stopAt: { workoutId: 'w24', createdAt: T - 99 * HOUR }, slot });
+    const incremental = await listWorkouts(rider, USER_ID, { stopAt: { workoutId: 'w24', createdAt: T - 99 * HOUR }, slot: unbounded });
     assert.equal(incremental.workouts.length, 25);
     assert.equal(incremental.complete, false, 'a listing with a stop never says what was deleted');
     // A page that comes back short (fewer than `total` workouts in all): not the whole list.
     const short = rider.pageBody.bind(rider);
     rider.pageBody = (page, limit) => (page === 2 ? { ...short(page, limit), data: [] } : short(page, limit));
-    const holed = await listWorkouts(rider, USER_ID, { stopAt: null, slot });
+    const holed = await listWorkouts(rider, USER_ID, { stopAt: null, slot: unbounded });
     assert.equal(holed.workouts.length, 20);
     assert.equal(holed.complete, false);
   });
