@@ -11,26 +11,16 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { seedExample } from '../fakePeloton/datasets';
 import type { FakePeloton } from '../fakePeloton/server';
-import { openViewContainer, readTreeRows, reloadWindowUntilRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, hasSelector } from './harness/browser';
+import { openViewContainer, reloadWindowUntilRows, runCommand, screenshot, typeInQuickInput, waitForNotification, findWebviewFrame, hasSelector } from './harness/browser';
 import type { CodeServerInstance } from './harness/codeServer';
 import { filesUnder, pelotonLogs } from './harness/files';
-import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
+import { startUiSession, steadyFtpTestRows, type UiSession } from './harness/session';
 
 const WRONG_PASSWORD = 'Typo-In-The-Password-9';
 
-async function treeRows(page: Page): Promise<string[]> {
-  return (await readTreeRows(page, 'FTP Tests')).map((r) => `${r.label} | ${r.description}`);
-}
-
-async function waitForSteadyRows(page: Page, atLeast: number, timeoutMs = 30_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  let rows: string[] = [];
-  while (Date.now() < deadline) {
-    rows = await treeRows(page);
-    if (rows.length >= atLeast && !showsRefreshProgress(rows)) return rows;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`expected at least ${atLeast} rows in FTP Tests, saw ${JSON.stringify(rows)}`);
+/** The FTP Tests rows as `label | description` once at least `atLeast` show and no refresh runs. */
+async function waitForSteadyRows(page: Page, atLeast: number, timeoutMs?: number): Promise<string[]> {
+  return (await steadyFtpTestRows(page, atLeast, timeoutMs)).map((r) => `${r.label} | ${r.description}`);
 }
 
 /**

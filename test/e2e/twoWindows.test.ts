@@ -18,9 +18,9 @@ import { nowSeconds } from '../../src/shared/dates';
 import { seedExample } from '../fakePeloton/datasets';
 import { makeLocalStorageValue } from '../fakePeloton/jwt';
 import type { FakePeloton } from '../fakePeloton/server';
-import { openViewContainer, openWorkbench, readNotifications, readTreeRows, runCommand, screenshot, typeInQuickInput, waitForNotification } from './harness/browser';
+import { openViewContainer, openWorkbench, readNotifications, runCommand, screenshot, typeInQuickInput, waitForNotification } from './harness/browser';
 import { filesUnder, pelotonLogs } from './harness/files';
-import { showsRefreshProgress, startUiSession, type UiSession } from './harness/session';
+import { startUiSession, steadyFtpTestRows, type UiSession } from './harness/session';
 
 /** How long the fake's token endpoint takes to answer (ms): long enough that the two renewals would overlap. */
 const TOKEN_DELAY_MS = 4_000;
@@ -30,15 +30,8 @@ const RELOAD_MESSAGE = 'Another VS Code window renewed your Peloton session. Rel
 const SIGNED_OUT = /session expired|not signed in|Could not refresh|refused/i;
 
 /** The FTP Tests rows of a window once no refresh runs (waits for at least `atLeast`). */
-async function steadyRows(page: Page, atLeast: number, timeoutMs = 90_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  let rows: string[] = [];
-  while (Date.now() < deadline) {
-    rows = (await readTreeRows(page, 'FTP Tests')).map((r) => r.text);
-    if (rows.length >= atLeast && !showsRefreshProgress(rows)) return rows;
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`expected at least ${atLeast} steady rows in FTP Tests, saw ${JSON.stringify(rows)}`);
+async function steadyRows(page: Page, atLeast: number): Promise<string[]> {
+  return (await steadyFtpTestRows(page, atLeast, 90_000)).map((r) => r.text);
 }
 
 /** Waits `ms` milliseconds. */

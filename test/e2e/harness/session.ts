@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { FakeRider } from '../../fakePeloton/dataset';
 import { startFakePeloton, type FakePeloton } from '../../fakePeloton/server';
-import { launchBrowser, openWorkbench, waitForTreeRows, type BrowserSession } from './browser';
+import { launchBrowser, openWorkbench, waitForTreeRows, type BrowserSession, type TreeRow } from './browser';
 import { startCodeServer, type CodeServerInstance, type StartCodeServerOptions } from './codeServer';
 
 const root = resolve(__dirname, '../../..');
@@ -79,13 +79,24 @@ export function showsRefreshProgress(rowTexts: readonly string[]): boolean {
   return rowTexts.some((text) => /Looking for your FTP tests|Reading your new FTP tests/.test(text));
 }
 
+/** True when the FTP Tests view's rows show no refresh in progress. */
+const noRefreshRow = (rows: readonly TreeRow[]): boolean => !showsRefreshProgress(rows.map((r) => r.text));
+
 /**
  * The FTP Tests view's rows as `label | description`, once there are `count` of them and no walk is in progress.
  * @throws when they do not settle so within 20 s.
  */
 export async function settledFtpTestRows(page: Page, count: number): Promise<string[]> {
-  const rows = await waitForTreeRows(page, 'FTP Tests', (r) => r.length === count && !showsRefreshProgress(r.map((x) => x.text)));
+  const rows = await waitForTreeRows(page, 'FTP Tests', (r) => r.length === count && noRefreshRow(r));
   return rows.map((r) => `${r.label} | ${r.description}`);
+}
+
+/**
+ * The FTP Tests view's rows once there are at least `atLeast` of them and no refresh is in progress (a window whose
+ * history may still grow, or whose count is not known in advance). @throws when they do not within `timeoutMs`.
+ */
+export async function steadyFtpTestRows(page: Page, atLeast: number, timeoutMs = 30_000): Promise<TreeRow[]> {
+  return waitForTreeRows(page, 'FTP Tests', (r) => r.length >= atLeast && noRefreshRow(r), timeoutMs);
 }
 
 /** The chart page's table rows (header rows left out), each as its cells' text joined by ` | `. */
